@@ -1,0 +1,102 @@
+"""The newsroom's roles, as Django groups with permissions.
+
+Code asks for permissions (user.has_perm), never for a role's name: the names below
+exist to create the groups and to label them for admins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str
+    name: str
+    permissions: tuple[str, ...]  # "app_label.codename"
+
+
+_CONTENT_READ = (
+    "articles.view_article",
+    "articles.view_category",
+    "articles.view_tag",
+    "articles.view_event",
+    "articles.view_participant",
+    "articles.view_resolution",
+    "articles.view_organization",
+    "images.view_image",
+)
+_CONTENT_LINKS = (
+    "articles.add_tag",
+    "articles.add_event",
+    "articles.change_event",
+    "articles.add_participant",
+    "articles.change_participant",
+    "articles.add_resolution",
+    "articles.change_resolution",
+    "articles.add_organization",
+    "articles.change_organization",
+    "articles.add_eventparticipant",
+    "articles.change_eventparticipant",
+    "articles.delete_eventparticipant",
+    "articles.add_bridgepoint",
+    "articles.change_bridgepoint",
+    "articles.delete_bridgepoint",
+    "images.add_image",
+)
+
+AUTHOR = Role(
+    key="author",
+    name="Phóng viên / Cộng tác viên",
+    permissions=(
+        *_CONTENT_READ,
+        *_CONTENT_LINKS,
+        "articles.add_article",
+        "articles.change_article",
+    ),
+)
+EDITOR = Role(
+    key="editor",
+    name="Biên tập viên",
+    permissions=(
+        *_CONTENT_READ,
+        *_CONTENT_LINKS,
+        "articles.add_article",
+        "articles.change_article",
+        "articles.edit_others_article",
+        "articles.review_article",
+    ),
+)
+APPROVER = Role(
+    key="approver",
+    name="Lãnh đạo Ban",
+    permissions=(
+        *_CONTENT_READ,
+        *_CONTENT_LINKS,
+        "articles.add_article",
+        "articles.change_article",
+        "articles.edit_others_article",
+        "articles.review_article",
+        "articles.publish_article",
+        "articles.withdraw_article",
+    ),
+)
+ADMIN = Role(
+    key="admin",
+    name="Quản trị viên",
+    permissions=(
+        *_CONTENT_READ,
+        *_CONTENT_LINKS,
+        "articles.add_category",
+        "articles.change_category",
+        "articles.delete_category",
+        "accounts.view_user",
+        "accounts.add_user",
+        "accounts.change_user",
+        "auth.view_group",
+        "auth.add_group",
+        "auth.change_group",
+    ),
+)
+
+ROLES: tuple[Role, ...] = (AUTHOR, EDITOR, APPROVER, ADMIN)

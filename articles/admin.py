@@ -1,0 +1,190 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from search.backends import matching
+from search.tokens import parse_query
+
+from .models import (
+    Article,
+    BridgePoint,
+    Category,
+    Event,
+    EventParticipant,
+    Organization,
+    Participant,
+    Resolution,
+    Tag,
+)
+
+
+class FoldedSearchMixin:
+    """Admin search through the site's search index: no diacritics needed, ranked."""
+
+    search_fields = ["slug"]  # keeps the search box; the work is done below
+
+    def get_search_results(self, request, queryset, search_term):
+        query = parse_query(search_term)
+        if not query:
+            return queryset, False
+        return matching(queryset, query), False
+
+
+class ViewOnSiteMixin:
+    @admin.display(description=_("Xem"))
+    def public_link(self, obj):
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">↗</a>', obj.get_absolute_url()
+        )
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "parent", "order", "show_on_home", "article_count"]
+    list_editable = ["order", "show_on_home"]
+    list_filter = ["parent"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("parent")
+            .annotate(article_total=Count("articles"))
+        )
+
+    @admin.display(description=_("Số bài"), ordering="article_total")
+    def article_count(self, obj):
+        return obj.article_total
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name"]
+    search_fields = ["name", "short_name"]
+
+
+@admin.register(Participant)
+class ParticipantAdmin(FoldedSearchMixin, ViewOnSiteMixin, admin.ModelAdmin):
+    list_display = ["full_name", "positions_display", "organization", "public_link"]
+    list_filter = ["organization"]
+    autocomplete_fields = ["organization", "portrait"]
+    fields = ["full_name", "slug", "positions", "organization", "portrait", "bio"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organization")
+
+
+@admin.register(Resolution)
+class ResolutionAdmin(FoldedSearchMixin, ViewOnSiteMixin, admin.ModelAdmin):
+    list_display = ["short_name", "issuer", "issue_date", "in_focus", "public_link"]
+    list_filter = ["doc_type", "issuer", "in_focus"]
+    list_select_related = ["issuer"]
+    autocomplete_fields = ["issuer", "related_documents"]
+    date_hierarchy = "issue_date"
+    fields = [
+        "doc_type",
+        "number",
+        "title",
+        "slug",
+        "issuer",
+        "issue_date",
+        "subject",
+        "summary",
+        "document",
+        "related_documents",
+        "in_focus",
+    ]
+
+
+class BridgePointInline(admin.TabularInline):
+    model = BridgePoint
+    extra = 0
+    fields = ["level", "count", "area", "location", "attendance"]
+
+
+class EventParticipantInline(admin.TabularInline):
+    model = EventParticipant
+    extra = 0
+    autocomplete_fields = ["participant"]
+    fields = ["participant", "role", "position_at_time", "bridge_point", "note", "order"]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "bridge_point":
+            event_id = request.resolver_match.kwargs.get("object_id")
+            kwargs["queryset"] = BridgePoint.objects.filter(event_id=event_id or 0)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+@admin.register(Event)
+class EventAdmin(FoldedSearchMixin, ViewOnSiteMixin, admin.ModelAdmin):
+    list_display = ["title", "starts_at", "kind", "format", "status", "public_link"]
+    list_filter = ["status", "kind", "format", "organizers"]
+    date_hierarchy = "starts_at"
+    autocomplete_fields = ["organizers", "resolutions"]
+    inlines = [BridgePointInline, EventParticipantInline]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "kind", "status", "description"]}),
+        (
+            _("Thời gian, địa điểm"),
+            {"fields": ["starts_at", "ends_at", "venue", "format", "broadcast"]},
+        ),
+        (
+            _("Tổ chức, tham dự"),
+            {"fields": ["organizers", "attendance", "attendance_note", "resolutions"]},
+        ),
+    ]
+
+
+@admin.register(Article)
+class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
+    list_display = ["title", "category", "status", "published_at", "author", "view_count"]
+    list_filter = ["status", "category", "is_featured"]
+    list_select_related = ["category", "author"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = [
+        "category",
+        "tags",
+        "featured_image",
+        "events",
+        "participants",
+        "resolutions",
+        "author",
+    ]
+    readonly_fields = ["view_count", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "sapo", "body"]}),
+        (
+            _("Ảnh đại diện"),
+            {"fields": ["featured_image", "featured_image_caption", "featured_image_credit"]},
+        ),
+        (_("Phân loại"), {"fields": ["category", "tags", "is_featured"]}),
+        (_("Liên kết"), {"fields": ["events", "participants", "resolutions"]}),
+        (
+            _("Tác giả, xuất bản"),
+            {
+                "fields": [
+                    "byline",
+                    "author",
+                    "status",
+                    "published_at",
+                    "view_count",
+                    "created_at",
+                    "updated_at",
+                ]
+            },
+        ),
+    ]
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.author_id is None:
+            obj.author = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,16 @@
+"""The test suite: `make test`. Fast hashing, no outside effects."""
+
+from .base import *  # noqa: F403
+from .base import BASE_DIR, env
+
+DEBUG = False
+SECRET_KEY = "test-only-not-a-secret-0b4c9a2e7d1f"  # noqa: S105
+ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": env.cache("TEST_CACHE_URL", default="locmemcache://tests")}
+MEDIA_ROOT = env.path("TEST_MEDIA_ROOT", default=BASE_DIR / "test-artifacts" / "media")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}

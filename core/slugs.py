@@ -1,0 +1,45 @@
+"""Unique slugs and the history that keeps old URLs answering."""
+
+from __future__ import annotations
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from .models import SlugHistory
+from .text import unique_slug, vi_slugify
+
+
+def assign_slug(obj: models.Model) -> None:
+    """Give obj a unique slug (from its source if blank) and remember the one it replaces."""
+    model = type(obj)
+    others = model._base_manager.exclude(pk=obj.pk) if obj.pk else model._base_manager.all()
+    wanted = vi_slugify(obj.slug or obj.slug_source(), max_length=obj.slug_max_length)
+    obj.slug = unique_slug(
+        wanted or obj.slug_source(),
+        lambda s: others.filter(slug=s).exists(),
+        max_length=obj.slug_max_length,
+    )
+    if obj.pk:
+        previous = model._base_manager.filter(pk=obj.pk).values_list("slug", flat=True).first()
+        if previous and previous != obj.slug:
+            content_type = ContentType.objects.get_for_model(model)
+            SlugHistory.objects.update_or_create(
+                content_type=content_type,
+                slug=previous,
+                defaults={"object_id": obj.pk},
+            )
+            # The object may be taking back a slug it once had.
+            SlugHistory.objects.filter(content_type=content_type, slug=obj.slug).delete()
+
+
+def find_by_old_slug(queryset: models.QuerySet, slug: str) -> models.Model | None:
+    """The object in queryset that used to be reachable at slug, if any."""
+    content_type = ContentType.objects.get_for_model(queryset.model)
+    object_id = (
+        SlugHistory.objects.filter(content_type=content_type, slug=slug)
+        .values_list("object_id", flat=True)
+        .first()
+    )
+    if object_id is None:
+        return None
+    return queryset.filter(pk=object_id).first()
