@@ -2,6 +2,10 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+admin.site.site_header = f"Quản trị — {settings.SITE_NAME}"
+admin.site.site_title = "Quản trị"
+admin.site.index_title = "Quản trị nội dung và người dùng"
+
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("anh/", include("images.urls")),

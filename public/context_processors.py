@@ -7,6 +7,7 @@ def site(request):
     """Site name and the navigation's sections, for every template."""
     return {
         "SITE_NAME": settings.SITE_NAME,
+        "SITE_TAGLINE": settings.SITE_TAGLINE,
         "SITE_ORGANIZATION": settings.SITE_ORGANIZATION,
         "SITE_URL": settings.SITE_URL,
         "nav_sections": lambda: list(

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from itertools import groupby
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db.models import F, Prefetch, Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
@@ -27,6 +29,8 @@ from articles.models import (
 from core.slugs import find_by_old_slug
 from search.backends import search_articles, search_model
 from search.tokens import parse_query
+
+from . import structured_data
 
 PAGE_SIZE = 15
 HOME_SECTION_SIZE = 5
@@ -164,14 +168,18 @@ def article(request, slug: str):
         found.events.prefetch_related("organizers", "bridge_points").order_by("starts_at")
     )
     resolutions = list(found.resolutions.select_related("issuer"))
+    participants = _participants_with_roles(found, events)
     context = {
         "article": found,
         "events": events,
         "resolutions": resolutions,
-        "participants": _participants_with_roles(found, events),
+        "participants": participants,
         "tags": list(found.tags.all()),
         "related": _related_articles(found, events, resolutions),
         "canonical_url": settings.SITE_URL + found.get_absolute_url(),
+        "current_section_id": found.category.parent_id or found.category_id,
+        "og_image_url": found.featured_image.rendition_url(1280) if found.featured_image else "",
+        "jsonld": structured_data.news_article(found, participants, events),
     }
     return render(request, "public/article.html", context)
 
@@ -191,7 +199,7 @@ def count_view(request, pk: int):
 
 @require_GET
 def event(request, slug: str):
-    found = get_or_redirect(Event.objects.prefetch_related("organizers"), slug)
+    found = get_or_redirect(Event.objects.prefetch_related("organizers", "bridge_points"), slug)
     if isinstance(found, HttpResponse):
         return found
     participations = list(found.participations.select_related("participant", "bridge_point"))
@@ -287,6 +295,7 @@ def resolution(request, slug: str):
             "resolution": found,
             "timeline": timeline,
             "article_count": len(articles),
+            "jsonld": structured_data.legislation(found),
             "event_count": len(events),
         },
     )
@@ -325,7 +334,13 @@ def search(request):
     kind = request.GET.get("loai", "bai-viet")
     if kind not in SEARCH_KINDS:
         kind = "bai-viet"
-    context = {"query": query, "q": query.text, "kind": kind, "kinds": SEARCH_KINDS}
+    context = {
+        "query": query,
+        "q": query.text,
+        "q_encoded": quote(query.text),
+        "kind": kind,
+        "kinds": SEARCH_KINDS,
+    }
     if query:
         if kind == "bai-viet":
             results = search_articles(Article.objects.public().for_listing(), query)
@@ -342,8 +357,7 @@ def search(request):
         else:
             results = search_model(Resolution.objects.select_related("issuer"), query)
         context["page"] = paginate(request, results)
-    response = render(request, "public/search.html", context)
-    return response
+    return render(request, "public/search.html", context)
 
 
 @require_GET
@@ -357,3 +371,8 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def favicon(request):
+    return redirect(static("img/emblem.svg"), permanent=True)

@@ -21,8 +21,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The public address of the site, used where a page must name itself in full
 # (feeds, sitemaps, Open Graph, canonical links in e-mails).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
-SITE_NAME = env("SITE_NAME", default="Cổng thông tin Ban Tuyên giáo Tỉnh ủy")
-SITE_ORGANIZATION = env("SITE_ORGANIZATION", default="Ban Tuyên giáo Tỉnh ủy Hà Nam")
+SITE_NAME = env("SITE_NAME", default="Ban Tuyên giáo Tỉnh ủy Hà Nam")
+SITE_TAGLINE = env("SITE_TAGLINE", default="Trang thông tin điện tử")
+SITE_ORGANIZATION = env("SITE_ORGANIZATION", default="Tỉnh ủy Hà Nam")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -151,7 +152,8 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 
-EMAIL_BACKEND = env("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+# EMAIL_URL, e.g. smtp+tls://user:password@mail.example.gov.vn:587; mail goes to the console by default.
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="toa-soan@localhost")
 
 # CKEditor 5 (django-ckeditor-5). Uploads go through images.views.editor_upload,

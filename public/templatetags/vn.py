@@ -41,6 +41,11 @@ def vn_date(value) -> str:
     return f"{WEEKDAYS[value.weekday()]}, {value:%d/%m/%Y}"
 
 
+@register.simple_tag
+def now_vn() -> str:
+    return vn_date(timezone.now())
+
+
 @register.filter
 def vn_datetime(value) -> str:
     """ "Thứ Hai, 13/01/2025, 08:00"."""
