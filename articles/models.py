@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -258,10 +259,15 @@ class Resolution(SluggedModel):
         ordering = ["-issue_date", "-id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["number"], condition=~Q(number=""), name="unique_resolution_number"
+                Upper("number"),
+                condition=~Q(number=""),
+                name="unique_resolution_number",
+                violation_error_message=_("Đã có văn bản mang số, ký hiệu này."),
             ),
             models.CheckConstraint(
-                condition=~Q(number="") | ~Q(title=""), name="resolution_has_number_or_title"
+                condition=~Q(number="") | ~Q(title=""),
+                name="resolution_has_number_or_title",
+                violation_error_message=_("Cần nhập số, ký hiệu hoặc tên gọi của văn bản."),
             ),
         ]
 
@@ -289,10 +295,6 @@ class Resolution(SluggedModel):
         if self.issuer_id:
             text += f" của {self.issuer.name}"
         return text
-
-    def clean(self) -> None:
-        if not self.number and not self.title:
-            raise ValidationError(_("Cần nhập số, ký hiệu hoặc tên gọi của văn bản."))
 
     def save(self, *args, **kwargs):
         self.normalize_text_fields()
@@ -374,6 +376,7 @@ class Event(SluggedModel):
             models.CheckConstraint(
                 condition=Q(ends_at__isnull=True) | Q(ends_at__gte=models.F("starts_at")),
                 name="event_ends_after_start",
+                violation_error_message=_("Thời gian kết thúc phải sau thời gian bắt đầu."),
             ),
         ]
 
@@ -381,6 +384,7 @@ class Event(SluggedModel):
         return self.title
 
     def clean(self) -> None:
+        # Reported on the field, which also keeps the check constraint from repeating it.
         if self.ends_at and self.starts_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("Thời gian kết thúc phải sau thời gian bắt đầu.")})
 

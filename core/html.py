@@ -89,7 +89,11 @@ DROP_WITH_CONTENT = {
 }
 
 
-_BLOCK_END = re.compile(r"(?i)<\s*(br|/p|/h[1-6]|/li|/blockquote|/figcaption|/tr)\s*/?>")
+# Where a tag ends a line of text, and where it only separates words (table cells).
+_BLOCK_END = re.compile(
+    r"(?i)<\s*(br|hr|/p|/h[1-6]|/li|/ul|/ol|/blockquote|/figure|/figcaption|/div|/tr|/table)\s*/?>"
+)
+_CELL_END = re.compile(r"(?i)<\s*/(td|th|caption)\s*>")
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -113,6 +117,7 @@ def html_to_text(value: str | None) -> str:
     if not value:
         return ""
     text = _BLOCK_END.sub("\n", value)
+    text = _CELL_END.sub(" ", text)
     text = _TAG.sub("", text)
     text = html.unescape(text)
     return re.sub(r"[ \t\r\f\v]+", " ", re.sub(r"\n\s*\n+", "\n", text)).strip()

@@ -1,15 +1,11 @@
-import unicodedata
-
 from django.http import QueryDict
 
-from .text import nfc
+from .text import is_clean_nfc, nfc
 
 
 def _normalized(query: QueryDict) -> QueryDict:
     if all(
-        unicodedata.is_normalized("NFC", key)
-        and all(unicodedata.is_normalized("NFC", v) and "\x00" not in v for v in values)
-        for key, values in query.lists()
+        is_clean_nfc(key) and all(is_clean_nfc(v) for v in values) for key, values in query.lists()
     ):
         return query
     normalized = QueryDict(mutable=True, encoding=query.encoding)

@@ -48,7 +48,7 @@ class SluggedModel(NormalizedTextModel):
     """A model with a unique, transliterated slug whose old values keep redirecting."""
 
     slug_source_field = "title"
-    slug_max_length = 200
+    slug_max_length = 100
 
     class Meta:
         abstract = True

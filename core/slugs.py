@@ -13,11 +13,18 @@ def assign_slug(obj: models.Model) -> None:
     """Give obj a unique slug (from its source if blank) and remember the one it replaces."""
     model = type(obj)
     others = model._base_manager.exclude(pk=obj.pk) if obj.pk else model._base_manager.all()
-    wanted = vi_slugify(obj.slug or obj.slug_source(), max_length=obj.slug_max_length)
+    # A slug someone chose is kept whole (within the column); one made from the title is
+    # cut at a word boundary to a readable length.
+    if obj.slug:
+        max_length = model._meta.get_field("slug").max_length
+        wanted = vi_slugify(obj.slug, max_length=max_length)
+    else:
+        max_length = obj.slug_max_length
+        wanted = vi_slugify(obj.slug_source(), max_length=max_length)
     obj.slug = unique_slug(
         wanted or obj.slug_source(),
         lambda s: others.filter(slug=s).exists(),
-        max_length=obj.slug_max_length,
+        max_length=max_length,
     )
     if obj.pk:
         previous = model._base_manager.filter(pk=obj.pk).values_list("slug", flat=True).first()

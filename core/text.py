@@ -20,6 +20,11 @@ from slugify import slugify as _slugify
 _UNSTORABLE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
+def is_clean_nfc(value: str) -> bool:
+    """True if nfc(value) would return value unchanged (a fast check for the common case)."""
+    return unicodedata.is_normalized("NFC", value) and not _UNSTORABLE.search(value)
+
+
 def nfc(value: str) -> str:
     """The composed Unicode form, without characters that cannot be stored."""
     if not value:

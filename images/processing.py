@@ -101,12 +101,34 @@ def clean_image(upload) -> CleanImage:
     )
 
 
+def _has_alpha(img: PILImage.Image) -> bool:
+    return img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info)
+
+
+def _eight_bit(img: PILImage.Image) -> PILImage.Image:
+    """16-bit and 32-bit greyscale (scans) scaled to 8 bits; convert() alone would clip to white."""
+    if img.mode.startswith("I;16") or img.mode == "I":
+        return img.convert("I").point(lambda value: value * (1 / 256)).convert("L")
+    return img
+
+
+def _on_white(img: PILImage.Image) -> PILImage.Image:
+    """An opaque RGB picture; transparent parts become white, as on the page, not black."""
+    img = _eight_bit(img)
+    if not _has_alpha(img):
+        return img.convert("RGB")
+    rgba = img.convert("RGBA")
+    background = PILImage.new("RGB", rgba.size, (255, 255, 255))
+    background.paste(rgba, mask=rgba.getchannel("A"))
+    return background
+
+
 def _reencode(img: PILImage.Image, fmt: str) -> tuple[bytes, str]:
     out = io.BytesIO()
-    has_alpha = img.mode in ("RGBA", "LA", "PA") or (img.mode == "P" and "transparency" in img.info)
-    if fmt == "PNG" or has_alpha:
+    img = _eight_bit(img)
+    if fmt == "PNG" or _has_alpha(img):
         # Keep lossless pictures (charts, scans of documents) and transparency lossless.
-        img.convert("RGBA" if has_alpha else "RGB").save(out, "PNG", optimize=True)
+        img.convert("RGBA" if _has_alpha(img) else "RGB").save(out, "PNG", optimize=True)
         return out.getvalue(), "png"
     # Photographs, and the first frame of a GIF: a plain JPEG.
     img.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
@@ -124,23 +146,24 @@ def make_renditions(content: bytes, widths: list[int] | None = None) -> dict[str
     renditions: dict[str, dict[str, str]] = {"jpeg": {}, "webp": {}}
     with PILImage.open(io.BytesIO(content)) as original:
         original.load()
-        source = original.convert("RGB")
+        # JPEG has no transparency; WebP keeps it.
+        sources = {"jpeg": _on_white(original)}
+        sources["webp"] = original.convert("RGBA") if _has_alpha(original) else sources["jpeg"]
+    source = sources["jpeg"]
     usable = [w for w in widths if w < source.width] or [source.width]
     if source.width not in usable and source.width <= max(widths):
         usable.append(source.width)
     for width in sorted(set(usable)):
         height = max(1, round(source.height * width / source.width))
-        resized = (
-            source
-            if width == source.width
-            else source.resize((width, height), PILImage.Resampling.LANCZOS)
-        )
         for fmt, ext, options in (
             ("jpeg", "jpg", {"quality": 82, "optimize": True, "progressive": True}),
             ("webp", "webp", {"quality": 80, "method": 4}),
         ):
+            picture = sources[fmt]
+            if width != picture.width:
+                picture = picture.resize((width, height), PILImage.Resampling.LANCZOS)
             buffer = io.BytesIO()
-            resized.save(buffer, fmt.upper(), **options)
+            picture.save(buffer, fmt.upper(), **options)
             name = default_storage.save(
                 f"images/renditions/{random_filename(ext)}", ContentFile(buffer.getvalue())
             )

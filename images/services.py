@@ -10,6 +10,8 @@ from .processing import CleanImage, clean_image, make_renditions, random_filenam
 def attach_clean_image(image: Image, clean: CleanImage) -> None:
     """Put a checked, re-encoded picture into image (unsaved), with its renditions."""
     image.file.save(random_filename(clean.extension), ContentFile(clean.content), save=False)
+    # Set from what Pillow measured: the field's own update does not run for a nameless ContentFile.
+    image.width, image.height = clean.width, clean.height
     image.sha256 = clean.sha256
     image.renditions = make_renditions(clean.content)
 

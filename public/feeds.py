@@ -16,7 +16,12 @@ class LatestFeed(Feed):
         return settings.SITE_NAME
 
     def link(self, obj=None):
-        return "/"
+        return settings.SITE_URL + "/"
+
+    def item_link(self, item):
+        # Absolute at SITE_URL: the feed names the site's public address, whatever
+        # host the request came through.
+        return settings.SITE_URL + item.get_absolute_url()
 
     def description(self, obj=None):
         return f"Tin bài mới nhất của {settings.SITE_NAME}"
@@ -51,7 +56,7 @@ class CategoryFeed(LatestFeed):
         return f"{obj.name} — {settings.SITE_NAME}"
 
     def link(self, obj=None):
-        return obj.get_absolute_url()
+        return settings.SITE_URL + obj.get_absolute_url()
 
     def description(self, obj=None):
         return obj.description or f"Tin bài mới nhất chuyên mục {obj.name}"

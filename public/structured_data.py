@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.utils import timezone
 
 from articles.models import Article, Event, Resolution
 
 
 def _absolute(path: str) -> str:
     return settings.SITE_URL + path
+
+
+def _iso(moment) -> str:
+    """ISO 8601 in Vietnam time, as readers and the page itself show it."""
+    return timezone.localtime(moment).isoformat()
 
 
 def _publisher() -> dict:
@@ -25,8 +31,8 @@ def news_article(article: Article, participants: list[dict], events: list[Event]
         "@type": "NewsArticle",
         "headline": article.title[:110],
         "description": article.sapo,
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": article.updated_at.isoformat(),
+        "datePublished": _iso(article.published_at),
+        "dateModified": _iso(article.updated_at),
         "mainEntityOfPage": _absolute(article.get_absolute_url()),
         "articleSection": article.category.name,
         "inLanguage": "vi",
@@ -45,7 +51,7 @@ def news_article(article: Article, participants: list[dict], events: list[Event]
             {
                 "@type": "Event",
                 "name": e.title,
-                "startDate": e.starts_at.isoformat(),
+                "startDate": _iso(e.starts_at),
                 "url": _absolute(e.get_absolute_url()),
             }
             for e in events
@@ -71,14 +77,14 @@ def event(event: Event) -> dict:
         "@context": "https://schema.org",
         "@type": "Event",
         "name": event.title,
-        "startDate": event.starts_at.isoformat(),
+        "startDate": _iso(event.starts_at),
         "eventAttendanceMode": _ATTENDANCE_MODE[event.format],
         "eventStatus": _EVENT_STATUS[event.status],
         "url": _absolute(event.get_absolute_url()),
         "organizer": [{"@type": "Organization", "name": o.name} for o in event.organizers.all()],
     }
     if event.ends_at:
-        data["endDate"] = event.ends_at.isoformat()
+        data["endDate"] = _iso(event.ends_at)
     if event.description:
         data["description"] = event.description
     if event.venue:

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps.views import index as sitemap_index
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from . import calendar, feeds, views
 from .sitemaps import SITEMAPS
+from .sitemaps import index as sitemap_index
 
 app_name = "public"
 
@@ -24,12 +24,7 @@ urlpatterns = [
     path("van-ban/<slug:slug>/", views.resolution, name="resolution"),
     path("tim-kiem/", views.search, name="search"),
     path("rss/", feeds.LatestFeed(), name="feed"),
-    path(
-        "sitemap.xml",
-        sitemap_index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "public:sitemap-section"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),

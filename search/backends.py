@@ -8,8 +8,7 @@ require every folded term, and rank exact (accented) matches above folded ones.
 from __future__ import annotations
 
 from django.db import connections
-from django.db.models import Case, F, FloatField, Func, IntegerField, QuerySet, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, FloatField, Func, Q, QuerySet, Value, When
 
 from .tokens import ParsedQuery
 
@@ -17,8 +16,10 @@ EXACT_MATCH_BONUS = 2.0
 
 
 class ToTSQuery(Func):
-    function = "to_tsquery"
-    template = "%(function)s('simple', %(expressions)s)"
+    """A tsquery taken as written: its terms are tokens already (see search.tokens), and
+    to_tsquery() would split them again by the database's locale ("km²" -> 'km')."""
+
+    template = "(%(expressions)s)::tsquery"
 
 
 class TSRank(Func):
@@ -38,7 +39,7 @@ def _is_postgresql(queryset: QuerySet) -> bool:
 def matching(queryset: QuerySet, query: ParsedQuery) -> QuerySet:
     """queryset narrowed to rows containing every term of query, annotated with search_rank."""
     if not query:
-        return queryset.none()
+        return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     if _is_postgresql(queryset):
         folded = _tsquery(query.folded, "&")
         rank = TSRank(F("search_vector"), ToTSQuery(Value(folded)))
@@ -48,18 +49,23 @@ def matching(queryset: QuerySet, query: ParsedQuery) -> QuerySet:
             )
         return queryset.filter(search_vector__matches=folded).annotate(search_rank=rank)
 
+    # SQLite: the same literal, matched with LIKE. A term counts more where it appears
+    # as typed, with its diacritics, and where it is in the title: title words come
+    # first in the literal, so the token's first position carries weight A
+    # ("'khoa':3A,41C"), and titles are shorter than 100 words.
     for term in query.folded:
         queryset = queryset.filter(search_vector__contains=f"'{term}':")
-    exact_hits = [
-        Case(
-            When(search_vector__contains=f"'{term}':", then=Value(1)),
-            default=Value(0),
-            output_field=IntegerField(),
-        )
-        for term in query.exact
+    hits = [
+        _hit(Q(search_vector__contains=f"'{term}':"), EXACT_MATCH_BONUS) for term in query.exact
+    ] + [
+        _hit(Q(search_vector__like=f"%'{term}':_A%") | Q(search_vector__like=f"%'{term}':__A%"), 1)
+        for term in query.folded
     ]
-    rank = sum(exact_hits[1:], exact_hits[0]) if exact_hits else Value(0)
-    return queryset.annotate(search_rank=Coalesce(rank, Value(0), output_field=FloatField()))
+    return queryset.annotate(search_rank=sum(hits[1:], hits[0]))
+
+
+def _hit(condition: Q, weight: float) -> Case:
+    return Case(When(condition, then=Value(weight)), default=Value(0.0), output_field=FloatField())
 
 
 def search_articles(queryset: QuerySet, query: ParsedQuery) -> QuerySet:

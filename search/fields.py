@@ -21,4 +21,17 @@ class MatchesTSQuery(Lookup):
     def as_sql(self, compiler, connection):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} @@ to_tsquery('simple', {rhs})", (*lhs_params, *rhs_params)
+        # Cast, not to_tsquery(): the terms are already tokens (see search.backends.ToTSQuery).
+        return f"{lhs} @@ ({rhs})::tsquery", (*lhs_params, *rhs_params)
+
+
+@SearchVectorField.register_lookup
+class Like(Lookup):
+    """search_vector__like="%'term':_A%": a LIKE pattern used as given (SQLite ranking)."""
+
+    lookup_name = "like"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"{lhs} LIKE {rhs}", (*lhs_params, *rhs_params)

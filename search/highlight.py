@@ -31,7 +31,10 @@ def excerpt(text: str, query: ParsedQuery, length: int = 260) -> str:
     if len(text) <= length:
         return text
     spans = _spans(text, query)
-    start = max(0, spans[0][0] - length // 3) if spans else 0
+    # Centre on a word as typed (with its diacritics) if there is one, else on any match.
+    exact = [span for span in spans if text[span[0] : span[1]].lower() in query.exact]
+    first = (exact or spans or [(0, 0)])[0]
+    start = max(0, first[0] - length // 3)
     if start:
         start = text.find(" ", start) + 1 or start
     end = min(len(text), start + length)

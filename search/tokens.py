@@ -23,6 +23,8 @@ DOC_NUMBER = re.compile(
 )
 WORD = re.compile(r"[^\W_]+")
 
+# PostgreSQL refuses a lexeme of 2 KB or more; such a "word" is never a search term.
+MAX_TOKEN_BYTES = 2000
 # PostgreSQL's tsvector keeps positions up to 16383 and 256 of them per lexeme.
 MAX_POSITION = 16383
 MAX_POSITIONS_PER_TOKEN = 256
@@ -46,7 +48,7 @@ def words(text: str) -> list[tuple[str, str]]:
         exact = match.group(0).lower()
         found.append((match.start(), exact, fold(exact)))
     found.sort(key=lambda item: item[0])
-    return [(exact, folded) for _, exact, folded in found]
+    return [(exact, folded) for _, exact, folded in found if len(exact.encode()) <= MAX_TOKEN_BYTES]
 
 
 def build_vector(*weighted_texts: tuple[str, str]) -> str:

@@ -21,9 +21,9 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The public address of the site, used where a page must name itself in full
 # (feeds, sitemaps, Open Graph, canonical links in e-mails).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
-SITE_NAME = env("SITE_NAME", default="Ban Tuyên giáo Tỉnh ủy Hà Nam")
+SITE_NAME = env("SITE_NAME", default="Ban Tuyên giáo Tỉnh ủy")
 SITE_TAGLINE = env("SITE_TAGLINE", default="Trang thông tin điện tử")
-SITE_ORGANIZATION = env("SITE_ORGANIZATION", default="Tỉnh ủy Hà Nam")
+SITE_ORGANIZATION = env("SITE_ORGANIZATION", default="Tỉnh ủy")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
