@@ -20,7 +20,8 @@ from .models import (
 
 
 class FoldedSearchMixin:
-    """Admin search through the site's search index: no diacritics needed, ranked."""
+    """Admin search and autocomplete through the site's search index: no diacritics
+    needed, the last word matched as a prefix while the user is still typing it."""
 
     search_fields = ["slug"]  # keeps the search box; the work is done below
 
@@ -28,7 +29,7 @@ class FoldedSearchMixin:
         query = parse_query(search_term)
         if not query:
             return queryset, False
-        return matching(queryset, query), False
+        return matching(queryset, query, prefix=True), False
 
 
 class ViewOnSiteMixin:

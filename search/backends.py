@@ -27,21 +27,28 @@ class TSRank(Func):
     output_field = FloatField()
 
 
-def _tsquery(terms: list[str], operator: str) -> str:
+def _tsquery(terms: list[str], operator: str, prefix_last: bool = False) -> str:
     # Terms come from search.tokens.WORD: letters and digits only, nothing tsquery parses.
-    return f" {operator} ".join(f"'{term}'" for term in terms)
+    quoted = [f"'{term}'" for term in terms]
+    if prefix_last:
+        quoted[-1] += ":*"
+    return f" {operator} ".join(quoted)
 
 
 def _is_postgresql(queryset: QuerySet) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
-def matching(queryset: QuerySet, query: ParsedQuery) -> QuerySet:
-    """queryset narrowed to rows containing every term of query, annotated with search_rank."""
+def matching(queryset: QuerySet, query: ParsedQuery, *, prefix: bool = False) -> QuerySet:
+    """queryset narrowed to rows containing every term of query, annotated with search_rank.
+
+    With prefix, the last term also matches longer words ("tô l" finds "Tô Lâm"), for
+    pickers that search as the user types.
+    """
     if not query:
         return queryset.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     if _is_postgresql(queryset):
-        folded = _tsquery(query.folded, "&")
+        folded = _tsquery(query.folded, "&", prefix_last=prefix)
         rank = TSRank(F("search_vector"), ToTSQuery(Value(folded)))
         if query.exact:
             rank = rank + EXACT_MATCH_BONUS * TSRank(
@@ -53,8 +60,11 @@ def matching(queryset: QuerySet, query: ParsedQuery) -> QuerySet:
     # as typed, with its diacritics, and where it is in the title: title words come
     # first in the literal, so the token's first position carries weight A
     # ("'khoa':3A,41C"), and titles are shorter than 100 words.
-    for term in query.folded:
-        queryset = queryset.filter(search_vector__contains=f"'{term}':")
+    for i, term in enumerate(query.folded):
+        is_prefix = prefix and i == len(query.folded) - 1
+        queryset = queryset.filter(
+            search_vector__contains=f"'{term}" if is_prefix else f"'{term}':"
+        )
     hits = [
         _hit(Q(search_vector__contains=f"'{term}':"), EXACT_MATCH_BONUS) for term in query.exact
     ] + [
