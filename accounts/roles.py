@@ -100,3 +100,29 @@ ADMIN = Role(
 )
 
 ROLES: tuple[Role, ...] = (AUTHOR, EDITOR, APPROVER, ADMIN)
+
+
+def sync_role_groups(apps) -> None:
+    """Create the role groups and give each exactly its permissions (for migrations).
+
+    Permissions of apps not migrated yet are skipped; a later migration that calls
+    this again adds them.
+    """
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally created after all migrations; the groups need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, verbosity=0)
+        app_config.models_module = None
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role in ROLES:
+        group, _ = Group.objects.get_or_create(name=role.name)
+        wanted = Permission.objects.none()
+        for dotted in role.permissions:
+            app_label, codename = dotted.split(".")
+            wanted |= Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            )
+        group.permissions.set(wanted)

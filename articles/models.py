@@ -494,9 +494,11 @@ class ArticleQuerySet(models.QuerySet):
         """The one rule for what readers may see: published, and its time has come.
 
         Every public view, feed, sitemap and search starts from here; a scheduled
-        article becomes public when its time comes, with no job to run.
+        article becomes public when its time comes, with no job to run. `is_live`
+        rather than the status: while a new version of a published article is being
+        edited and reviewed, readers keep the approved one.
         """
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        return self.filter(is_live=True, published_at__lte=timezone.now())
 
     def for_listing(self) -> ArticleQuerySet:
         return self.select_related("category", "featured_image").only(
@@ -557,8 +559,41 @@ class Article(SluggedModel):
         related_name="articles",
         verbose_name=_("người viết"),
     )
+    # The state of the working version in the editorial workflow (workflow/rules.py).
     status = models.CharField(
         _("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT, db_index=True
+    )
+    current_step = models.ForeignKey(
+        "workflow.ApprovalStep",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("đang ở bước"),
+    )
+    # Whether readers have a version of this article. The row's own content is that
+    # version while it is live (workflow/revisions.py), whatever is being edited.
+    is_live = models.BooleanField(_("đang hiển thị công khai"), default=False, editable=False)
+    live_revision = models.ForeignKey(
+        "workflow.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("phiên bản đang xuất bản"),
+    )
+    latest_revision = models.ForeignKey(
+        "workflow.Revision",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("phiên bản mới nhất"),
+    )
+    last_published_at = models.DateTimeField(
+        _("cập nhật bản công khai lúc"), null=True, blank=True, editable=False
     )
     published_at = models.DateTimeField(_("thời gian xuất bản"), null=True, blank=True)
     is_featured = models.BooleanField(
@@ -589,17 +624,17 @@ class Article(SluggedModel):
         indexes = [
             models.Index(
                 fields=["-published_at", "-id"],
-                condition=Q(status="published"),
+                condition=Q(is_live=True),
                 name="article_public_recent",
             ),
             models.Index(
                 fields=["category", "-published_at", "-id"],
-                condition=Q(status="published"),
+                condition=Q(is_live=True),
                 name="article_public_by_category",
             ),
             models.Index(
                 fields=["-view_count"],
-                condition=Q(status="published"),
+                condition=Q(is_live=True),
                 name="article_public_most_read",
             ),
         ]
@@ -619,15 +654,51 @@ class Article(SluggedModel):
         self.search_vector = build_vector(
             ("A", self.title), ("B", self.sapo), ("C", html_to_text(self.body)), ("D", self.byline)
         )
+        # A published working version is what readers have; a withdrawn one is gone.
+        # Other states leave is_live alone: a live article being edited stays live.
+        if self.status == self.Status.PUBLISHED:
+            self.is_live = True
+        elif self.status == self.Status.WITHDRAWN:
+            self.is_live = False
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "is_live", "search_vector"}
         super().save(*args, **kwargs)
+
+    @property
+    def has_unpublished_changes(self) -> bool:
+        return self.is_live and self.latest_revision_id != self.live_revision_id
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.is_live and self.published_at is not None and self.published_at > timezone.now()
 
     @property
     def is_public(self) -> bool:
         return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
+            self.is_live and self.published_at is not None and self.published_at <= timezone.now()
         )
 
     def get_absolute_url(self) -> str:
         return reverse("public:article", kwargs={"slug": self.slug})
+
+
+class Correction(NormalizedTextModel):
+    """A public correction notice (đính chính) on a published article, with its date."""
+
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="corrections")
+    text = models.TextField(_("nội dung đính chính"))
+    created_at = models.DateTimeField(_("đính chính lúc"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("người đính chính"),
+    )
+
+    class Meta:
+        verbose_name = _("đính chính")
+        verbose_name_plural = _("đính chính")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.text[:80]

@@ -9,6 +9,7 @@ admin.site.index_title = "Quản trị nội dung và người dùng"
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("anh/", include("images.urls")),
+    path("toa-soan/", include("workspace.urls")),
     path("", include("public.urls")),
 ]
 

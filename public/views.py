@@ -111,9 +111,8 @@ def tag(request, slug: str):
     return render(request, "public/tag.html", {"tag": found, "page": paginate(request, articles)})
 
 
-def _participants_with_roles(article: Article, events: list[Event]) -> list[dict]:
+def _participants_with_roles(people: list[Participant], events: list[Event]) -> list[dict]:
     """The article's people, each with the role and position held at its event, if any."""
-    people = list(article.participants.all())
     roles = {}
     if people and events:
         for p in EventParticipant.objects.filter(event__in=events, participant__in=people).order_by(
@@ -156,6 +155,32 @@ def _related_articles(article: Article, events: list, resolutions: list, limit: 
     return related
 
 
+def article_context(
+    article: Article, *, events, resolutions, participants, tags, corrections=()
+) -> dict:
+    """What the article template needs. Also used to preview an unpublished revision
+    exactly as the public page would show it (workspace), so it takes the links as
+    lists rather than reading them from the article's row."""
+    events = list(events)
+    resolutions = list(resolutions)
+    people = _participants_with_roles(list(participants), events)
+    return {
+        "article": article,
+        "events": events,
+        "resolutions": resolutions,
+        "participants": people,
+        "tags": list(tags),
+        "corrections": list(corrections),
+        "related": _related_articles(article, events, resolutions),
+        "canonical_url": settings.SITE_URL + article.get_absolute_url(),
+        "current_section_id": article.category.parent_id or article.category_id,
+        "og_image_url": article.featured_image.rendition_url(1280)
+        if article.featured_image
+        else "",
+        "jsonld": structured_data.news_article(article, people, events),
+    }
+
+
 @require_GET
 def article(request, slug: str):
     found = get_or_redirect(
@@ -164,23 +189,14 @@ def article(request, slug: str):
     )
     if isinstance(found, HttpResponse):
         return found
-    events = list(
-        found.events.prefetch_related("organizers", "bridge_points").order_by("starts_at")
+    context = article_context(
+        found,
+        events=found.events.prefetch_related("organizers", "bridge_points").order_by("starts_at"),
+        resolutions=found.resolutions.select_related("issuer"),
+        participants=found.participants.all(),
+        tags=found.tags.all(),
+        corrections=found.corrections.all(),
     )
-    resolutions = list(found.resolutions.select_related("issuer"))
-    participants = _participants_with_roles(found, events)
-    context = {
-        "article": found,
-        "events": events,
-        "resolutions": resolutions,
-        "participants": participants,
-        "tags": list(found.tags.all()),
-        "related": _related_articles(found, events, resolutions),
-        "canonical_url": settings.SITE_URL + found.get_absolute_url(),
-        "current_section_id": found.category.parent_id or found.category_id,
-        "og_image_url": found.featured_image.rendition_url(1280) if found.featured_image else "",
-        "jsonld": structured_data.news_article(found, participants, events),
-    }
     return render(request, "public/article.html", context)
 
 

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "articles",
     "search",
     "workflow",
+    "workspace",
     "public",
     "demo",
 ]
