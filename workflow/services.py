@@ -65,7 +65,11 @@ def clean_content(content: dict) -> dict:
 
 
 def _locked(article: Article) -> Article:
-    locked = Article.objects.select_for_update().select_related("current_step").get(pk=article.pk)
+    locked = (
+        Article.objects.select_for_update(of=("self",))
+        .select_related("current_step")
+        .get(pk=article.pk)
+    )
     ensure_baseline_revision(locked)
     return locked
 

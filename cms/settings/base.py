@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "search",
     "workflow",
     "workspace",
+    "audit",
     "public",
     "demo",
 ]
@@ -56,6 +57,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "core.middleware.NormalizeInputMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

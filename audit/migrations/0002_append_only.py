@@ -1,0 +1,9 @@
+from django.db import migrations
+
+from core.migration_ops import append_only
+
+
+class Migration(migrations.Migration):
+    dependencies = [("audit", "0001_initial")]
+
+    operations = [append_only("audit_auditevent")]
