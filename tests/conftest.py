@@ -120,3 +120,20 @@ def media_root(settings, tmp_path):
     root.mkdir()
     settings.MEDIA_ROOT = str(root)
     return root
+
+
+@pytest.fixture(autouse=True)
+def _reference_data_for_transactional_tests(request):
+    """Tests on a real transaction (live server, threads, pg_dump) end with a flush that
+    empties every table, including the roles and the approval chain that migrations
+    created; put them back for the next such test."""
+    if not {"transactional_db", "live_server"} & set(request.fixturenames):
+        return
+    from django.apps import apps
+
+    from accounts.roles import sync_role_groups
+    from workflow.defaults import ensure_default_chain
+
+    request.getfixturevalue("transactional_db")
+    sync_role_groups(apps)
+    ensure_default_chain(apps)

@@ -3,18 +3,13 @@ database triggers that keep the transition log and share-link openings append-on
 
 from django.db import migrations
 
-from accounts.roles import APPROVER, EDITOR
+from workflow.defaults import ensure_default_chain
 
-DEFAULT_CHAIN = [(1, "Biên tập", EDITOR.name), (2, "Lãnh đạo Ban phê duyệt", APPROVER.name)]
 APPEND_ONLY_TABLES = ["workflow_transition", "workflow_sharelinkopening"]
 
 
 def create_default_chain(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    ApprovalStep = apps.get_model("workflow", "ApprovalStep")
-    for order, name, group_name in DEFAULT_CHAIN:
-        group, _ = Group.objects.get_or_create(name=group_name)
-        ApprovalStep.objects.get_or_create(order=order, defaults={"name": name, "group": group})
+    ensure_default_chain(apps)
 
 
 def create_triggers(apps, schema_editor):
