@@ -168,8 +168,10 @@ def _edit(user, article):
     own = is_author(user, article)
     others = user.has_perm("articles.edit_others_article")
     if article.status == Status.SUBMITTED:
-        # In review the article belongs to the step's reviewers; its author recalls it first.
-        if others and holds_step(user, article.current_step):
+        # In review the article belongs to the step's reviewers; its author recalls it
+        # first, even one who holds the step, unless authors may review their own.
+        reviewer = others and holds_step(user, article.current_step)
+        if reviewer and (not own or self_approval_allowed()):
             return ALLOW
         if own:
             return _deny(_("Bài đang chờ duyệt: hãy rút lại trước khi sửa."))

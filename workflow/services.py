@@ -9,7 +9,7 @@ undoes or blocks a transition.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
@@ -70,6 +70,9 @@ def _locked(article: Article) -> Article:
         .select_related("current_step")
         .get(pk=article.pk)
     )
+    # Whoever opened an article that had no revision saw the row itself: a base or an
+    # expected state of "no revision" means the baseline recorded now (_expect, saves).
+    locked.seen_without_revision = locked.latest_revision_id is None
     ensure_baseline_revision(locked)
     return locked
 
@@ -97,7 +100,11 @@ def _refresh(article: Article, locked: Article) -> None:
 
 
 def _expect(article: Article, expected: ExpectedState | None) -> None:
-    if expected is not None and ExpectedState.of(article) != expected:
+    if expected is None:
+        return
+    if expected.revision_id is None and article.seen_without_revision:
+        expected = replace(expected, revision_id=article.latest_revision_id)
+    if ExpectedState.of(article) != expected:
         raise ActionRefused(
             _("Bài vừa được người khác xử lý; hãy xem lại trạng thái hiện tại rồi thao tác lại.")
         )
@@ -157,6 +164,8 @@ def save_working_copy(
     locked = _locked(article)
     check(user, Action.EDIT, locked)
     latest = locked.latest_revision
+    if base_revision_id is None and locked.seen_without_revision:
+        base_revision_id = latest.pk
     if latest is not None and latest.pk != base_revision_id:
         raise EditConflict(latest, clean_content(content))
     content = {**(latest.content if latest else snapshot(locked)), **clean_content(content)}
