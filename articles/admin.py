@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -145,24 +146,43 @@ class EventAdmin(FoldedSearchMixin, ViewOnSiteMixin, admin.ModelAdmin):
     ]
 
 
+# Fields that only workflow.services moves; the admin shows them read-only.
+WORKFLOW_FIELDS = (
+    "author",
+    "status",
+    "current_step",
+    "is_live",
+    "published_at",
+    "last_published_at",
+    "latest_revision",
+    "live_revision",
+    "view_count",
+    "created_at",
+    "updated_at",
+)
+
+
 @admin.register(Article)
 class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
-    list_display = ["title", "category", "status", "published_at", "author", "view_count"]
-    list_filter = ["status", "category", "is_featured"]
+    """Read-only: articles are written, reviewed and published in the workspace
+    (/toa-soan/), where workflow.rules and the revision history apply. An admin form
+    that saved the row directly would skip both."""
+
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "is_live",
+        "published_at",
+        "author",
+        "view_count",
+        "workspace_link",
+    ]
+    list_filter = ["status", "is_live", "category", "is_featured"]
     list_select_related = ["category", "author"]
     date_hierarchy = "published_at"
-    autocomplete_fields = [
-        "category",
-        "tags",
-        "featured_image",
-        "events",
-        "participants",
-        "resolutions",
-        "author",
-    ]
-    readonly_fields = ["view_count", "created_at", "updated_at"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "sapo", "body"]}),
+        (None, {"fields": ["workspace_link", "title", "slug", "sapo", "body"]}),
         (
             _("Ảnh đại diện"),
             {"fields": ["featured_image", "featured_image_caption", "featured_image_credit"]},
@@ -170,22 +190,28 @@ class ArticleAdmin(FoldedSearchMixin, admin.ModelAdmin):
         (_("Phân loại"), {"fields": ["category", "tags", "is_featured"]}),
         (_("Liên kết"), {"fields": ["events", "participants", "resolutions"]}),
         (
-            _("Tác giả, xuất bản"),
-            {
-                "fields": [
-                    "byline",
-                    "author",
-                    "status",
-                    "published_at",
-                    "view_count",
-                    "created_at",
-                    "updated_at",
-                ]
-            },
+            _("Quy trình, xuất bản"),
+            {"fields": ["byline", *WORKFLOW_FIELDS]},
         ),
     ]
+    # Read-only even if change permission were given back: these move only by workflow.services.
+    readonly_fields = ["workspace_link", *WORKFLOW_FIELDS]
 
-    def save_model(self, request, obj, form, change):
-        if not change and obj.author_id is None:
-            obj.author = request.user
-        super().save_model(request, obj, form, change)
+    @admin.display(description=_("Tòa soạn"))
+    def workspace_link(self, obj):
+        if obj is None or obj.pk is None:
+            return ""
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("workspace:article-edit", kwargs={"pk": obj.pk}),
+            _("Sửa trong Tòa soạn"),
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -9,7 +9,10 @@ admin.site.index_title = "Quản trị nội dung và người dùng"
 urlpatterns = [
     path("quan-tri/", admin.site.urls),
     path("anh/", include("images.urls")),
+    path("toa-soan/goi-y/", include("extraction.urls")),
+    path("toa-soan/", include("accounts.urls")),
     path("toa-soan/", include("workspace.urls")),
+    path("xem-truoc/", include("workspace.shared_urls")),
     path("", include("public.urls")),
 ]
 
