@@ -257,6 +257,8 @@ class Resolution(SluggedModel):
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
         ordering = ["-issue_date", "-id"]
+        # The document index lists them in this order, by type or all together.
+        indexes = [models.Index(fields=["-issue_date", "-id"], name="resolution_recent")]
         constraints = [
             models.UniqueConstraint(
                 Upper("number"),
@@ -622,8 +624,11 @@ class Article(SluggedModel):
         verbose_name_plural = _("bài viết")
         ordering = ["-published_at", "-id"]
         indexes = [
+            # With the section's id in the index, a deep page of a section (its ids
+            # newest first, filtered on category) is read from the index alone.
             models.Index(
                 fields=["-published_at", "-id"],
+                include=["category_id"],
                 condition=Q(is_live=True),
                 name="article_public_recent",
             ),
@@ -636,6 +641,12 @@ class Article(SluggedModel):
                 fields=["-view_count"],
                 condition=Q(is_live=True),
                 name="article_public_most_read",
+            ),
+            # The newest change to a public article: the sitemap index's lastmod.
+            models.Index(
+                fields=["-updated_at"],
+                condition=Q(is_live=True),
+                name="article_public_updated",
             ),
         ]
         permissions = [

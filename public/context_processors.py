@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from articles.models import Category
+from .queries import categories
 
 
 def site(request):
@@ -10,7 +10,6 @@ def site(request):
         "SITE_TAGLINE": settings.SITE_TAGLINE,
         "SITE_ORGANIZATION": settings.SITE_ORGANIZATION,
         "SITE_URL": settings.SITE_URL,
-        "nav_sections": lambda: list(
-            Category.objects.filter(parent__isnull=True).only("name", "slug")
-        ),
+        # Lazy: read only by templates that show the menu, once per content version.
+        "nav_sections": lambda: [c for c in categories(request) if c.parent_id is None],
     }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from core.text import fold, nfc
 
@@ -22,6 +23,11 @@ DOC_NUMBER = re.compile(
     re.IGNORECASE,
 )
 WORD = re.compile(r"[^\W_]+")
+
+# Folding a word is the costliest step of indexing, and Vietnamese has a few thousand
+# syllables in common use: each is folded once per process. Bounded, so an odd text
+# cannot grow it without limit.
+_fold_word = lru_cache(maxsize=20_000)(fold)
 
 # PostgreSQL refuses a lexeme of 2 KB or more; such a "word" is never a search term.
 MAX_TOKEN_BYTES = 2000
@@ -46,7 +52,7 @@ def words(text: str) -> list[tuple[str, str]]:
     rest = DOC_NUMBER.sub(lambda m: " " * len(m.group(0)), text)
     for match in WORD.finditer(rest):
         exact = match.group(0).lower()
-        found.append((match.start(), exact, fold(exact)))
+        found.append((match.start(), exact, _fold_word(exact)))
     found.sort(key=lambda item: item[0])
     return [(exact, folded) for _, exact, folded in found if len(exact.encode()) <= MAX_TOKEN_BYTES]
 

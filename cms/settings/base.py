@@ -4,6 +4,7 @@ Everything that differs between a laptop and the production server comes from th
 environment (see README, "Cấu hình"); the modules next to this one only choose defaults.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -36,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_ckeditor_5",
+    "axes",
     "core",
     "accounts",
     "images",
@@ -46,11 +48,14 @@ INSTALLED_APPS = [
     "audit",
     "public",
     "demo",
+    "extraction",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous public pages from the cache, before sessions and auth (public/cache.py).
+    "public.cache.PublicPageCacheMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -61,6 +66,8 @@ MIDDLEWARE = [
     "audit.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as axes asks: it turns a lockout flagged during the view into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "cms.urls"
@@ -98,9 +105,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# A PostgreSQL read replica, if there is one: readers' requests read from it
+# (public/replica.py); staff requests and every write use the primary.
+if env("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db("DATABASE_REPLICA_URL")
+    DATABASES["replica"].setdefault("CONN_MAX_AGE", DATABASES["default"]["CONN_MAX_AGE"])
+    DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["public.replica.PublicReplicaRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://toa-soan")}
+# The anonymous page cache (public/cache.py): seconds a page is kept (0 turns it off),
+# and how long a shared cache in front (nginx, a CDN) may keep a public page.
+PUBLIC_CACHE_TIMEOUT = env.int("PUBLIC_CACHE_TIMEOUT", default=300)
+PUBLIC_CACHE_PROXY_SECONDS = env.int("PUBLIC_CACHE_PROXY_SECONDS", default=5)
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
@@ -110,13 +130,46 @@ PASSWORD_HASHERS = [
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 10},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "admin:login"
+# Staff sign in to the workspace (accounts/urls.py); the admin keeps its own login page.
+LOGIN_URL = "accounts:login"
+LOGIN_REDIRECT_URL = "/toa-soan/"
+LOGOUT_REDIRECT_URL = "accounts:login"
+# A reset link is a key to the account for as long as it is valid; two hours is enough
+# to read the mail, short enough that an old mail found later opens nothing.
+PASSWORD_RESET_TIMEOUT = 2 * 60 * 60
+
+# Login throttling (django-axes). Its backend must come first: it refuses a locked-out
+# attempt before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Username and address together: the department's staff share one office address
+# behind NAT, so locking by address alone would lock everyone out because of one
+# person's typos, and locking by username alone would let anyone lock out an editor.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+# A fixed window, so the lockout page can say when to try again; retrying during the
+# lockout is refused all the same, it just does not push the end further away.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_RESET_ON_SUCCESS = True
+# A Vietnamese page (templates/accounts/lockout.html), answered with 429 Too Many Requests.
+AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
+# The address the audit trail records (REMOTE_ADDR), never a forwarded-for header a
+# client can forge to get a fresh address per attempt. Behind a proxy, REMOTE_ADDR must
+# be made the client's own (docs/OPERATIONS.md), or everyone shares the proxy's.
+AXES_CLIENT_IP_CALLABLE = "audit.recorder.client_ip"
+# Attempts live in the database so every worker process sees them (the default cache
+# is per process); successful logins are already in the audit trail.
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_DISABLE_ACCESS_LOG = True
 
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
@@ -128,7 +181,8 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 # month-first) and no number grouping; ours are in cms/formats/vi.
 FORMAT_MODULE_PATH = ["cms.formats"]
 
-STATIC_URL = "/static/"
+# A CDN in front of the static files: STATIC_URL=https://cdn.example.gov.vn/static/
+STATIC_URL = env("STATIC_URL", default="/static/")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
@@ -154,7 +208,10 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# A working day, counted from sign-in: not renewed by every request, so a session left
+# open on a shared office computer does not live on for as long as someone uses it.
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = False
 
 # EMAIL_URL, e.g. smtp+tls://user:password@mail.example.gov.vn:587; mail goes to the console by default.
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))

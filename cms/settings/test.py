@@ -17,3 +17,11 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Axes stays on: the lockout tests need it, and every login posted through a view is
+# throttled as in production. Only the test client's login(), which authenticates
+# with no request and which axes would refuse outright, is let past the lockout check.
+AUTHENTICATION_BACKENDS = [
+    "tests.auth_backends.TestClientFriendlyAxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]

@@ -1,0 +1,322 @@
+"""The anonymous page cache and its one-write invalidation.
+
+Every public page a reader without a session can get is kept whole in Django's cache
+(Redis in production, in-process by default) and tagged with the *public content
+version*: a random token held in the cache under one key. Anything that changes what
+readers see (publishing, withdrawing, editing a live article, a correction, a change
+to a linked event, person, document, section or tag) replaces the token, in
+public/signals.py; every page cached under the old token is then a miss on its next
+request. One cache write invalidates the whole site, so no change can forget a page
+it affects: the home page, sections, tags, the article, its event, people and
+documents, feeds, sitemaps and search all go together.
+
+Time changes pages too, with no write to signal it: a scheduled article becomes
+public at its published_at, an event moves from "upcoming" to "recent" when it
+starts, and the date in the masthead turns at midnight. The version therefore carries
+the next such moment; the first request after it replaces the token.
+
+The token is replaced twice per change: at once (so that code still inside the
+transaction, and tests, see fresh pages) and when the transaction commits (so that a
+page rendered between the first replacement and the commit, from data without the
+change, is not served afterwards). A page is stored with the token read *before* it
+was rendered, so a page rendered from old data never carries a newer token.
+
+The middleware sits before sessions, authentication and messages: a hit costs one
+cache round trip (the version and the page are read together) and none of the rest of
+the stack. Only GET and HEAD without a session, CSRF or messages cookie are looked up;
+only 200 responses of the public URLs without cookies or Vary: Cookie are stored.
+Responses carry an ETag and Last-Modified and answer conditional requests with 304;
+public ones say "public, max-age=0, s-maxage=N" (browsers revalidate, a shared cache in
+front may keep them N seconds: nginx's micro-cache, a CDN), everything a staff member
+or a form gets says "private".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import secrets
+import time
+from datetime import datetime, timedelta
+from email.utils import formatdate, parsedate_to_datetime
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import DatabaseError, transaction
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+
+from . import replica
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "public:version"
+PAGE_PREFIX = "public:page:"
+# Headers Django or a view may set that a stored page must not repeat.
+UNSTORED_HEADERS = {"set-cookie", "date", "vary"}
+
+
+def _cache():
+    return caches[getattr(settings, "PUBLIC_CACHE_ALIAS", "default")]
+
+
+def page_timeout() -> int:
+    """Seconds a page stays in the cache; 0 turns the page cache off (headers stay)."""
+    return int(getattr(settings, "PUBLIC_CACHE_TIMEOUT", 300))
+
+
+def proxy_max_age() -> int:
+    return int(getattr(settings, "PUBLIC_CACHE_PROXY_SECONDS", 10))
+
+
+# The version ------------------------------------------------------------------------
+
+
+def next_change(now: datetime | None = None) -> float:
+    """When pages change by themselves next: the next scheduled article, the next event
+    to start, or local midnight, whichever comes first (a timestamp)."""
+    from articles.models import Article, Event
+
+    now = now or timezone.now()
+    local = timezone.localtime(now)
+    midnight = (local + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    moments = [midnight]
+    try:
+        scheduled = (
+            Article.objects.filter(is_live=True, published_at__gt=now)
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        starting = (
+            Event.objects.filter(starts_at__gt=now)
+            .order_by("starts_at")
+            .values_list("starts_at", flat=True)
+            .first()
+        )
+        moments += [m for m in (scheduled, starting) if m is not None]
+    except DatabaseError:
+        # Without the database, check again in a minute rather than never.
+        moments.append(now + timedelta(minutes=1))
+    return min(moments).timestamp()
+
+
+def _new_state(next_at: float, position: str | None = None) -> tuple[str, float, str | None]:
+    """(token, next change, primary's WAL position for a read replica to reach)."""
+    return (secrets.token_hex(8), next_at, position)
+
+
+def current_state() -> tuple[str, float, str | None]:
+    """The version from the cache, made if the cache has lost it."""
+    cache = _cache()
+    state = cache.get(VERSION_KEY)
+    if state is None:
+        state = _new_state(next_change(), replica.primary_position())
+        cache.add(VERSION_KEY, state, timeout=None)
+        state = cache.get(VERSION_KEY) or state
+    return state
+
+
+def bump(*, recompute: bool = True, moment: datetime | None = None) -> None:
+    """A new token: every cached public page is stale from now on.
+
+    recompute reads the next scheduled change from the database; without it the old
+    one is kept, brought forward to moment if that is sooner (the scheduled article or
+    the event just saved)."""
+    cache = _cache()
+    if recompute:
+        next_at, position = next_change(), replica.primary_position()
+    else:
+        old = cache.get(VERSION_KEY)
+        next_at = old[1] if old else next_change()
+        position = old[2] if old and len(old) > 2 else None
+        if moment is not None:
+            next_at = min(next_at, moment.timestamp())
+    cache.set(VERSION_KEY, _new_state(next_at, position), timeout=None)
+
+
+def _bump_on_commit() -> None:
+    bump(recompute=True)
+
+
+def content_changed(using: str | None = None, moment: datetime | None = None) -> None:
+    """Call whenever something readers see has changed (public/signals.py does for the
+    models; call it after a queryset.update() that changes public content). moment:
+    a time in the future when the change shows by itself (a scheduled article).
+
+    Bumps now, cheaply, and once more when the surrounding transaction commits."""
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        bump(recompute=True)
+        return
+    bump(recompute=False, moment=moment)
+    # One bump per transaction on commit, however many rows changed; the registration
+    # goes with a savepoint or transaction that rolls back.
+    if not any(entry[1] is _bump_on_commit for entry in connection.run_on_commit):
+        transaction.on_commit(_bump_on_commit, using=using)
+
+
+# The middleware --------------------------------------------------------------------
+
+
+def _lag(state) -> tuple[str, str | None]:
+    """(token, WAL position) of a version, for replica.replica_has."""
+    return state[0], (state[2] if len(state) > 2 else None)
+
+
+def _http_date(timestamp: float) -> str:
+    return formatdate(timestamp, usegmt=True)
+
+
+def _etag(content: bytes) -> str:
+    return f'"{hashlib.blake2b(content, digest_size=12).hexdigest()}"'
+
+
+def _not_modified(request, etag: str, last_modified: float) -> bool:
+    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+    if if_none_match is not None:
+        tags = [t.strip() for t in if_none_match.split(",")]
+        return "*" in tags or etag in tags or f"W/{etag}" in tags
+    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if if_modified_since:
+        try:
+            since = parsedate_to_datetime(if_modified_since).timestamp()
+        except (TypeError, ValueError, IndexError, OverflowError):
+            return False
+        return int(last_modified) <= since
+    return False
+
+
+class PublicPageCacheMiddleware:
+    """See the module docstring. Place right after SecurityMiddleware and WhiteNoise."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.private_cookies = {
+            settings.SESSION_COOKIE_NAME,
+            settings.CSRF_COOKIE_NAME,
+            getattr(settings, "MESSAGES_COOKIE_NAME", "messages"),
+        }
+        self.strip_accept_language = len(settings.LANGUAGES) == 1
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD") or not self._anonymous(request):
+            return self._private(request, self.get_response(request))
+        timeout = page_timeout()
+        if timeout <= 0:
+            state = current_state() if replica.configured() else None
+            with replica.reading_public(state is not None and replica.replica_has(*_lag(state))):
+                response = self.get_response(request)
+            return self._public(request, response, None, timeout)
+
+        cache = _cache()
+        key = self._key(request)
+        found = cache.get_many([VERSION_KEY, key])
+        state = found.get(VERSION_KEY)
+        if state is None:
+            state = current_state()
+        elif state[1] <= time.time():
+            # A scheduled article's time, an event's start or midnight has come.
+            bump(recompute=True)
+            state = current_state()
+        entry = found.get(key)
+        if entry is not None and entry[0] == state[0]:
+            return self._from_entry(request, entry)
+        # Lets views keep small things per version in memory (public.queries.categories).
+        request.public_version = state[0]
+        with replica.reading_public(replica.replica_has(*_lag(state))):
+            response = self.get_response(request)
+        return self._public(request, response, (cache, key, state[0]), timeout)
+
+    # Requests and responses ---------------------------------------------------------
+
+    def _anonymous(self, request) -> bool:
+        cookies = request.COOKIES
+        if cookies and not self.private_cookies.isdisjoint(cookies):
+            return False
+        return "HTTP_AUTHORIZATION" not in request.META
+
+    def _key(self, request) -> str:
+        raw = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}"
+        return PAGE_PREFIX + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
+
+    @staticmethod
+    def _is_public_view(request) -> bool:
+        match = getattr(request, "resolver_match", None)
+        return match is not None and match.namespace == "public"
+
+    def _cacheable(self, response) -> bool:
+        if response.status_code != 200 or response.streaming or response.cookies:
+            return False
+        vary = response.get("Vary", "").lower()
+        if "cookie" in vary or "*" in vary:
+            return False
+        control = response.get("Cache-Control", "").lower()
+        return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+    def _public(self, request, response, store, timeout: int):
+        if not (self._is_public_view(request) and self._cacheable(response)):
+            if not self._is_public_view(request):
+                return self._private(request, response)
+            return response
+        if self.strip_accept_language:
+            self._drop_vary(response, "accept-language")
+        content = response.content
+        etag = _etag(content)
+        now = time.time()
+        self._stamp(response, etag, now)
+        if store is not None:
+            cache, key, token = store
+            headers = [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in UNSTORED_HEADERS
+            ]
+            cache.set(key, (token, now, headers, content, etag), timeout)
+        if _not_modified(request, etag, now):
+            return self._not_modified_response(response.items())
+        return response
+
+    def _from_entry(self, request, entry):
+        _token, created, headers, content, etag = entry
+        if _not_modified(request, etag, created):
+            return self._not_modified_response(headers)
+        response = HttpResponse(content)
+        for name, value in headers:
+            response[name] = value
+        return response
+
+    def _stamp(self, response, etag: str, now: float) -> None:
+        response["ETag"] = etag
+        response["Last-Modified"] = _http_date(now)
+        patch_cache_control(response, public=True, max_age=0, s_maxage=proxy_max_age())
+
+    @staticmethod
+    def _not_modified_response(headers) -> HttpResponseNotModified:
+        response = HttpResponseNotModified()
+        for name, value in headers:
+            if name.lower() in ("etag", "last-modified", "cache-control", "expires"):
+                response[name] = value
+        return response
+
+    @staticmethod
+    def _drop_vary(response, header: str) -> None:
+        if "Vary" not in response:
+            return
+        kept = [v.strip() for v in response["Vary"].split(",") if v.strip().lower() != header]
+        if kept:
+            response["Vary"] = ", ".join(kept)
+        else:
+            del response["Vary"]
+
+    @staticmethod
+    def _private(request, response):
+        """Nothing a staff member, a form or the workspace gets may be kept by a shared
+        cache: at least "private", whatever the view said."""
+        control = response.get("Cache-Control", "").lower()
+        if "private" not in control and "no-store" not in control:
+            patch_cache_control(response, private=True)
+        if request.COOKIES:
+            patch_vary_headers(response, ("Cookie",))
+        return response

@@ -1,0 +1,210 @@
+"""Query budgets of the public pages: a fixed maximum per page type, whatever the number
+of related rows on the page (people, documents, tags, corrections, articles, sections).
+
+Counted with the page cache off (a cache hit makes no query at all, see
+tests/test_caching.py) and on an anonymous request. Each budget is checked twice: on a
+small world and after the related rows have been multiplied; the count must not move.
+The staff workspace has its own budgets, kept with the workspace.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.models import (
+    Article,
+    BridgePoint,
+    Category,
+    Correction,
+    Event,
+    EventParticipant,
+    Organization,
+    Participant,
+    Resolution,
+    Tag,
+)
+
+Status = Article.Status
+
+# The budgets. The article's is the issue's: at most 8 with 10 people, 3 documents
+# and 6 related articles (it takes 7: see public.views.article).
+BUDGETS = {
+    "home": 8,
+    "section": 5,
+    "section, page 3": 5,
+    "sub-section": 5,
+    "tag": 5,
+    "article": 8,
+    "event": 6,
+    "participant": 5,
+    "resolution": 6,
+    "event index": 4,
+    "participant index": 3,
+    "resolution index": 3,
+    "search, common": 10,
+    "search, rare": 10,
+    "search, events": 4,
+    "feed": 2,
+    "section feed": 4,
+    "sitemap index": 7,
+    "sitemap, articles": 3,
+    "sitemap, events": 3,
+}
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    settings.PUBLIC_CACHE_TIMEOUT = 0
+    cache.clear()
+
+
+def make_world(scale: int, p: str = "") -> dict:
+    """Everything a page can show, scale times over (scale 1 is already more than one);
+    p prefixes unique names, so that two worlds can live in one database."""
+    now = timezone.now()
+    roots = [Category.objects.create(name=f"{p}Chuyên mục {i}", order=i) for i in range(2 + scale)]
+    subs = [
+        Category.objects.create(name=f"{p}Mục con {i}.{j}", parent=root)
+        for i, root in enumerate(roots)
+        for j in range(1 + scale)
+    ]
+    orgs = [Organization.objects.create(name=f"{p}Cơ quan {i}") for i in range(2 * scale)]
+    docs = [
+        Resolution.objects.create(number=f"{p}{i + 1}-NQ/TU", subject=f"về nhiệm vụ {i} năm nay")
+        for i in range(3 * scale)
+    ]
+    for doc in docs[1:]:
+        doc.related_documents.add(docs[0])
+    people = [
+        Participant.objects.create(full_name=f"{p}Nguyễn Văn Người{i}", positions="Phó Bí thư")
+        for i in range(10 * scale)
+    ]
+    event = Event.objects.create(
+        title=f"{p}Hội nghị quán triệt nghị quyết", starts_at=now - timedelta(days=2)
+    )
+    event.organizers.set(orgs)
+    event.resolutions.set(docs)
+    points = [
+        BridgePoint.objects.create(event=event, level=level, count=3 * scale)
+        for level in (BridgePoint.Level.PROVINCIAL, BridgePoint.Level.DISTRICT)
+    ]
+    for i, person in enumerate(people):
+        EventParticipant.objects.create(
+            event=event,
+            participant=person,
+            role=EventParticipant.Role.PRESIDING if i < 2 else EventParticipant.Role.ATTENDING,
+            bridge_point=points[0] if i < 2 else None,
+            order=i,
+        )
+    upcoming = Event.objects.create(title="Hội thảo sắp tới", starts_at=now + timedelta(days=3))
+    tags = [Tag.objects.create(name=f"{p}Thẻ {i}") for i in range(4 * scale)]
+    articles = []
+    for i in range(45 * scale):
+        article = Article.objects.create(
+            title=f"Tin số {i} về nghị quyết",
+            sapo="Quán triệt nghị quyết trong toàn Đảng bộ.",
+            body="<p>Nghị quyết được triển khai sâu rộng.</p>",
+            category=subs[i % len(subs)],
+            status=Status.PUBLISHED,
+            published_at=now - timedelta(hours=i + 1),
+            is_featured=i == 3,
+        )
+        article.tags.set(tags[: 1 + i % len(tags)])
+        articles.append(article)
+    main = articles[0]
+    main.events.set([event, upcoming])
+    main.participants.set(people)
+    main.resolutions.set(docs[:3] if scale == 1 else docs)
+    for other in articles[1 : 1 + 6 * scale]:
+        other.events.add(event)
+        other.resolutions.add(docs[0])
+    editor = None
+    for i in range(2 * scale):
+        from django.contrib.auth import get_user_model
+
+        editor = editor or get_user_model().objects.create_user(f"{p}dinh-chinh", password="x" * 12)
+        Correction.objects.create(article=main, text=f"Đính chính {i}.", created_by=editor)
+    rare = articles[-1]
+    rare.title = "Làng nghề mây tre đan"
+    rare.save()
+    # A few readers must never see: a draft and a scheduled article linked to everything.
+    for status, when in ((Status.DRAFT, None), (Status.PUBLISHED, now + timedelta(days=1))):
+        hidden = Article.objects.create(
+            title="Bài chưa công khai", category=subs[0], status=status, published_at=when
+        )
+        hidden.events.add(event)
+        hidden.participants.set(people)
+    return {
+        "home": "/",
+        "section": roots[0].get_absolute_url(),
+        "section, page 3": roots[0].get_absolute_url() + "?page=3",
+        "sub-section": subs[0].get_absolute_url(),
+        "tag": tags[0].get_absolute_url(),
+        "article": main.get_absolute_url(),
+        "event": event.get_absolute_url(),
+        "participant": people[0].get_absolute_url(),
+        "resolution": docs[0].get_absolute_url(),
+        "event index": "/su-kien/",
+        "participant index": "/nhan-vat/",
+        "resolution index": "/van-ban/",
+        "search, common": "/tim-kiem/?q=nghị+quyết",
+        "search, rare": "/tim-kiem/?q=may+tre+dan",
+        "search, events": "/tim-kiem/?q=hoi+nghi&loai=su-kien",
+        "feed": "/rss/",
+        "section feed": roots[0].get_absolute_url() + "rss/",
+        "sitemap index": "/sitemap.xml",
+        "sitemap, articles": "/sitemap-bai-viet.xml",
+        "sitemap, events": "/sitemap-su-kien.xml",
+    }
+
+
+def count_queries(client, urls: dict) -> dict[str, int]:
+    """Queries per page in the steady state: each page once before counting, so that
+    one-off work of a fresh process (Django probing the database's JSON support, say)
+    is not counted."""
+    counts = {}
+    for name, url in urls.items():
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200, (name, url, response.status_code)
+        counts[name] = len(ctx.captured_queries)
+    return counts
+
+
+@pytest.fixture
+def small(db):
+    return make_world(scale=1)
+
+
+def test_every_public_page_keeps_to_its_budget(client, small):
+    counts = count_queries(client, small)
+    over = {name: (n, BUDGETS[name]) for name, n in counts.items() if n > BUDGETS[name]}
+    assert not over, f"over budget (queries, budget): {over}; all: {counts}"
+
+
+def test_the_article_page_has_at_most_8_queries_with_10_people_3_documents_6_related(client, small):
+    response = client.get(small["article"])
+    html = response.content.decode()
+    assert html.count('class="people__name"') == 10
+    assert html.count('href="/van-ban/') >= 3
+    related = html.split('id="tin-lien-quan"', 1)[1]
+    assert related.count('class="card__title"') == 6
+    with CaptureQueriesContext(connection) as ctx:
+        client.get(small["article"])
+    assert len(ctx.captured_queries) <= 8, [q["sql"][:120] for q in ctx.captured_queries]
+
+
+def test_budgets_do_not_grow_with_the_number_of_related_rows(client, small):
+    small_counts = count_queries(client, small)
+    # A second world with every kind of related row three times over: people,
+    # documents, tags, corrections, organisers, bridge points, related articles,
+    # sections and sub-sections, articles in the listings.
+    big_counts = count_queries(client, make_world(scale=3, p="lớn-"))
+    assert big_counts == small_counts
