@@ -38,6 +38,7 @@ test: $(VENV)/.test-deps
 	$(PY) manage.py makemigrations --check --dry-run --settings=cms.settings.test
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -c pyproject.toml -r . -q
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.test-deps

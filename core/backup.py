@@ -65,7 +65,7 @@ def table_fingerprints(cursor) -> dict[str, dict]:
     cursor.execute("SET TIME ZONE 'UTC'")
     for table in CHECKED_TABLES:
         # Each row as PostgreSQL's own text form: independent of the client's type loaders.
-        cursor.execute(f"SELECT t::text FROM {table} AS t ORDER BY id")  # noqa: S608 - fixed names
+        cursor.execute(f"SELECT t::text FROM {table} AS t ORDER BY id")  # noqa: S608 - fixed names  # nosec B608
         digest = hashlib.sha256()
         count = 0
         for (row,) in cursor.fetchall():
@@ -93,7 +93,7 @@ def backup(target: Path) -> dict:
     target.mkdir(parents=True, exist_ok=True)
     args, env = _pg_env(db)
     dump = target / "database.dump"
-    result = subprocess.run(  # noqa: S603 - fixed program, arguments from settings
+    result = subprocess.run(  # noqa: S603 - fixed program, arguments from settings  # nosec B603
         [pg_dump, *args, "--format=custom", "--no-owner", "--file", str(dump), db["NAME"]],
         env=env,
         capture_output=True,
@@ -120,7 +120,7 @@ def restore(source: Path, *, database: str, media_root: Path) -> None:
     if not dump.exists():
         raise BackupError(f"Không có tệp {dump}.")
     args, env = _pg_env(db)
-    result = subprocess.run(  # noqa: S603
+    result = subprocess.run(  # noqa: S603 - pg_restore, arguments from settings  # nosec B603
         [
             pg_restore,
             *args,

@@ -198,7 +198,7 @@ def _walk_newest(public: QuerySet, folded: str, using: str) -> _Found | None:
     newest = public.order_by("-published_at", "-id").values("id", "published_at", "search_vector")
     inner, params = newest[:WALK_LIMIT].query.sql_with_params()
     sql = (
-        f"SELECT w.id, w.published_at FROM ({inner}) AS w "  # noqa: S608 - ORM-built SQL
+        f"SELECT w.id, w.published_at FROM ({inner}) AS w "  # noqa: S608 - ORM-built SQL  # nosec B608
         "WHERE w.search_vector @@ (%s)::tsquery LIMIT %s"
     )
     with connections[using].cursor() as cursor:

@@ -4,10 +4,14 @@ Everything that differs between a laptop and the production server comes from th
 environment (see README, "Cấu hình"); the modules next to this one only choose defaults.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -37,7 +41,10 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django_ckeditor_5",
+    "csp",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "core",
     "accounts",
     "images",
@@ -54,6 +61,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, so a page served from it carries the headers too.
+    "core.security.SiteCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Anonymous public pages from the cache, before sessions and auth (public/cache.py).
     "public.cache.PublicPageCacheMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
@@ -63,6 +73,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "core.middleware.NormalizeInputMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Two-step sign-in: which device verified the session, then the code or enrolment.
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.two_factor.TwoFactorMiddleware",
     "audit.middleware.RequestContextMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -131,7 +144,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {
         "NAME": "accounts.validators.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 10},
+        "OPTIONS": {"min_length": 12},
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
@@ -162,10 +175,26 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_RESET_ON_SUCCESS = True
 # A Vietnamese page (templates/accounts/lockout.html), answered with 429 Too Many Requests.
 AXES_LOCKOUT_CALLABLE = "accounts.views.lockout"
-# The address the audit trail records (REMOTE_ADDR), never a forwarded-for header a
-# client can forge to get a fresh address per attempt. Behind a proxy, REMOTE_ADDR must
-# be made the client's own (docs/OPERATIONS.md), or everyone shares the proxy's.
+# The address the audit trail records: REMOTE_ADDR, or behind the proxies listed in
+# TRUSTED_PROXIES (addresses or networks, comma-separated), the right-most address of
+# X-Forwarded-For that is not one of them. A client cannot forge a fresh address per
+# attempt: the header is read only from a trusted peer (docs/OPERATIONS.md).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is not an address") from _error
 AXES_CLIENT_IP_CALLABLE = "audit.recorder.client_ip"
+
+# Two-step sign-in (accounts/two_factor.py): optional for everyone, and required for
+# users holding any permission listed here, e.g.
+# "articles.review_article,articles.publish_article,accounts.change_user". Empty, the
+# default, requires it of nobody (docs/OPERATIONS.md).
+OTP_REQUIRED_FOR_PERMISSIONS = env.list("OTP_REQUIRED_FOR_PERMISSIONS", default=[])
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Tòa soạn")
+# The admin lists devices (to remove a lost phone's) without showing their secrets.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Attempts live in the database so every worker process sees them (the default cache
 # is per process); successful logins are already in the audit trail.
 AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
@@ -206,7 +235,67 @@ DOCUMENT_MAX_UPLOAD_BYTES = env.int("DOCUMENT_MAX_UPLOAD_BYTES", default=30 * 10
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp, chosen per path by core.security). Readers'
+# pages run our own static files only: no inline script or style, no other host, so
+# markup slipped into an article cannot run even if it got past the sanitizer. Static
+# files on a CDN (an absolute STATIC_URL) are the one other host allowed, as they must.
+_static = urlsplit(STATIC_URL)
+_STATIC_ORIGIN = [f"{_static.scheme or 'https'}://{_static.netloc}"] if _static.netloc else []
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, *_STATIC_ORIGIN],
+        "style-src": [SELF, *_STATIC_ORIGIN],
+        "img-src": [SELF, *_STATIC_ORIGIN],
+        "font-src": [SELF, *_STATIC_ORIGIN],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The workspace, its sign-in pages and the admin: the same, plus only what CKEditor 5
+# was seen to need in chromium (tests/browser/test_csp.py; the admin needs nothing
+# more). While a picture uploads, CKEditor shows it from a data: URL; its editing view
+# writes style attributes (an image's aspect ratio, the resize handles). Style
+# attributes only: no <style> element, and never an inline or outside script.
+STAFF_CONTENT_SECURITY_POLICY = {
+    "URL_PREFIXES": ["/toa-soan/", "/quan-tri/"],
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "data:"],
+        "style-src-attr": [UNSAFE_INLINE],
+    },
+}
+# Browser features no page of the site uses, refused to every page and to anything
+# an article might embed (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 SESSION_COOKIE_HTTPONLY = True
 # A working day, counted from sign-in: not renewed by every request, so a session left
 # open on a shared office computer does not live on for as long as someone uses it.

@@ -4,6 +4,8 @@ Nothing here has a usable default for a secret: the process refuses to start
 without SECRET_KEY and DATABASE_URL in the environment.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -11,8 +13,18 @@ from .base import DATABASES, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="")
-if len(SECRET_KEY) < 50:
-    raise ImproperlyConfigured("SECRET_KEY phải được đặt trong môi trường (ít nhất 50 ký tự).")
+# Django's own test of a strong key (the deploy check's W009), refused at start rather
+# than warned about: sessions, password-reset links and share links are signed with it.
+if (
+    len(SECRET_KEY) < 50
+    or len(set(SECRET_KEY)) < 5
+    or SECRET_KEY.startswith("django-insecure-")
+    or "not-a-secret" in SECRET_KEY
+):
+    raise ImproperlyConfigured(
+        "SECRET_KEY phải được đặt trong môi trường: một chuỗi ngẫu nhiên ít nhất 50 ký tự, "
+        "ví dụ tạo bằng: python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3" and not env.bool(
     "ALLOW_SQLITE_IN_PRODUCTION", default=False
 ):
@@ -43,6 +55,18 @@ if env("MEDIA_S3_BUCKET", default=""):
             "file_overwrite": False,
         },
     }
+    # Pictures then come from the bucket's host: the one other host pages may show
+    # images from (the custom domain, or the endpoint; name one of them for AWS S3).
+    _media_host = env("MEDIA_S3_CUSTOM_DOMAIN", default="") or env(
+        "MEDIA_S3_ENDPOINT_URL", default=""
+    )
+    if _media_host:
+        _media = urlsplit(_media_host if "//" in _media_host else f"https://{_media_host}")
+        for _policy in (CONTENT_SECURITY_POLICY, STAFF_CONTENT_SECURITY_POLICY):  # noqa: F405
+            _policy["DIRECTIVES"]["img-src"] = [
+                *_policy["DIRECTIVES"]["img-src"],
+                f"{_media.scheme}://{_media.netloc}",
+            ]
 
 # Sessions read from the cache (Redis) and written through to the database: any app
 # server finds a session made on another, and none is lost if Redis evicts or restarts.
@@ -56,4 +80,10 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_SAMESITE = "Lax"
+# CKEditor's upload adapter falls back to the form's token when it cannot read the
+# cookie (tests/browser/test_csp.py uploads a picture with this value).
 CSRF_COOKIE_HTTPONLY = True
+# Behind TLS the browser also fetches any stray http:// address on a page over https.
+if SECURE_SSL_REDIRECT:
+    for _policy in (CONTENT_SECURITY_POLICY, STAFF_CONTENT_SECURITY_POLICY):  # noqa: F405
+        _policy["DIRECTIVES"]["upgrade-insecure-requests"] = True

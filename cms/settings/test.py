@@ -4,7 +4,7 @@ from .base import *  # noqa: F403
 from .base import BASE_DIR, env
 
 DEBUG = False
-SECRET_KEY = "test-only-not-a-secret-0b4c9a2e7d1f"  # noqa: S105
+SECRET_KEY = "test-only-not-a-secret-0b4c9a2e7d1f"  # noqa: S105 - the test suite's own; production refuses it  # nosec B105
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
