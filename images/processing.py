@@ -21,7 +21,9 @@ from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import ImageOps, UnidentifiedImageError
 
-ALLOWED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+# MPO is what Pillow calls a JPEG carrying a second picture (many phones' photos, with
+# a depth map or a preview): a JPEG to the reporter, stored as its first picture.
+ALLOWED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF"}
 
 
 class ImageRejected(ValueError):
@@ -123,15 +125,25 @@ def _on_white(img: PILImage.Image) -> PILImage.Image:
     return background
 
 
+def _pixels_only(img: PILImage.Image) -> PILImage.Image:
+    """img without what Pillow read from the upload beside the pixels. Pillow writes
+    some of it back on save (a JPEG's comment segment, a PNG's ICC profile), and a
+    payload hides there as well as after the image."""
+    img.info = {}
+    return img
+
+
 def _reencode(img: PILImage.Image, fmt: str) -> tuple[bytes, str]:
     out = io.BytesIO()
     img = _eight_bit(img)
     if fmt == "PNG" or _has_alpha(img):
         # Keep lossless pictures (charts, scans of documents) and transparency lossless.
-        img.convert("RGBA" if _has_alpha(img) else "RGB").save(out, "PNG", optimize=True)
+        picture = _pixels_only(img.convert("RGBA" if _has_alpha(img) else "RGB"))
+        picture.save(out, "PNG", optimize=True)
         return out.getvalue(), "png"
     # Photographs, and the first frame of a GIF: a plain JPEG.
-    img.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)
+    picture = _pixels_only(img.convert("RGB"))
+    picture.save(out, "JPEG", quality=88, optimize=True, progressive=True)
     return out.getvalue(), "jpg"
 
 

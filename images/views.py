@@ -1,4 +1,3 @@
-from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -8,13 +7,19 @@ from .services import store_image
 
 
 @require_POST
-@login_required
 def editor_upload(request):
     """CKEditor 5's image upload (its simpleUpload adapter), through our checks.
 
     The package's own view keeps the uploader's file name and has no size limit;
     this one re-encodes the picture, names it at random and answers in Vietnamese.
     """
+    if not request.user.is_authenticated:
+        # CKEditor shows {"error": {"message"}} to the editor; a redirect to the sign-in
+        # page (a session that ended while writing) would reach them as a bare failure.
+        return JsonResponse(
+            {"error": {"message": _("Phiên đăng nhập đã hết: hãy đăng nhập lại rồi tải ảnh.")}},
+            status=401,
+        )
     if not request.user.has_perm("images.add_image"):
         return JsonResponse(
             {"error": {"message": _("Bạn không có quyền tải ảnh lên.")}}, status=403

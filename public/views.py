@@ -190,10 +190,12 @@ def tag(request, slug: str):
     found = get_or_redirect(Tag.objects.all(), slug)
     if isinstance(found, HttpResponse):
         return found
-    articles = Article.objects.public().filter(tags=found)
-    return render(
-        request, "public/tag.html", {"tag": found, "page": paginate_articles(request, articles)}
-    )
+    page = paginate_articles(request, Article.objects.public().filter(tags=found))
+    if not page.paginator.count:
+        # Editors make tags as they type them: one no public article carries yet is
+        # part of a draft, and its name must not be readable here before publication.
+        raise Http404
+    return render(request, "public/tag.html", {"tag": found, "page": page})
 
 
 def _participants_with_roles(people: list[Participant], events: list[Event]) -> list[dict]:
