@@ -35,3 +35,23 @@ class StaffPasswordResetForm(PasswordResetForm):
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("Địa chỉ email đã đăng ký cho tài khoản của bạn."),
     )
+
+
+class OTPCodeForm(forms.Form):
+    """The 6 digits an authenticator app shows."""
+
+    code = forms.CharField(
+        label=_("Mã xác thực"),
+        max_length=12,
+        help_text=_("6 chữ số đang hiện trong ứng dụng xác thực trên điện thoại của bạn."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
+        error_messages={"required": _("Hãy nhập mã xác thực.")},
+    )
+
+    def clean_code(self) -> str:
+        code = "".join(self.cleaned_data["code"].split())
+        if not (code.isdigit() and len(code) == 6):
+            raise forms.ValidationError(_("Mã xác thực gồm đúng 6 chữ số."))
+        return code

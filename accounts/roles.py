@@ -90,6 +90,10 @@ ADMIN = Role(
         "articles.add_category",
         "articles.change_category",
         "articles.delete_category",
+        "articles.purge_article",
+        # A colleague who lost their phone: remove the device, they enrol again.
+        "otp_totp.view_totpdevice",
+        "otp_totp.delete_totpdevice",
         "accounts.view_user",
         "accounts.add_user",
         "accounts.change_user",

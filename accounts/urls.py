@@ -9,6 +9,9 @@ app_name = "accounts"
 urlpatterns = [
     path("dang-nhap/", views.LoginView.as_view(), name="login"),
     path("dang-xuat/", views.LogoutView.as_view(), name="logout"),
+    path("ma-xac-thuc/", views.otp_verify, name="otp-verify"),
+    path("xac-thuc-hai-buoc/", views.otp_setup, name="otp-setup"),
+    path("xac-thuc-hai-buoc/tat/", views.otp_disable, name="otp-disable"),
     path("doi-mat-khau/", views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "doi-mat-khau/xong/",

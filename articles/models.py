@@ -498,9 +498,18 @@ class ArticleQuerySet(models.QuerySet):
         Every public view, feed, sitemap and search starts from here; a scheduled
         article becomes public when its time comes, with no job to run. `is_live`
         rather than the status: while a new version of a published article is being
-        edited and reviewed, readers keep the approved one.
+        edited and reviewed, readers keep the approved one. A trashed article is never
+        live (constraint article_trashed_not_live), so none is ever public.
         """
         return self.filter(is_live=True, published_at__lte=timezone.now())
+
+    def not_trashed(self) -> ArticleQuerySet:
+        """What the workspace lists: everything but the trash."""
+        return self.filter(trashed_at__isnull=True)
+
+    def in_trash(self) -> ArticleQuerySet:
+        """The trash list: trashed and not yet emptied out of it."""
+        return self.filter(trashed_at__isnull=False, purged_at__isnull=True)
 
     def for_listing(self) -> ArticleQuerySet:
         return self.select_related("category", "featured_image").only(
@@ -616,6 +625,24 @@ class Article(SluggedModel):
     search_vector = SearchVectorField(null=True, editable=False)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     updated_at = models.DateTimeField(_("cập nhật lúc"), auto_now=True)
+    # The trash (thùng rác): staff never delete an article. Trashing hides it from every
+    # list; emptying the trash only marks it purged (a tombstone), because its revisions
+    # and transition log must outlive it (workflow.rules, workflow.services.trash).
+    trashed_at = models.DateTimeField(
+        _("chuyển vào thùng rác lúc"), null=True, blank=True, editable=False
+    )
+    trashed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        editable=False,
+        verbose_name=_("người chuyển vào thùng rác"),
+    )
+    purged_at = models.DateTimeField(
+        _("xóa khỏi thùng rác lúc"), null=True, blank=True, editable=False
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -654,6 +681,21 @@ class Article(SluggedModel):
             ("review_article", _("Duyệt bài (biên tập)")),
             ("publish_article", _("Phê duyệt và xuất bản bài")),
             ("withdraw_article", _("Gỡ bài đã xuất bản")),
+            ("purge_article", _("Dọn thùng rác (xóa vĩnh viễn bài)")),
+        ]
+        constraints = [
+            # public() asks only is_live (its indexes stay index-only): the database
+            # itself guarantees that no trashed article is live.
+            models.CheckConstraint(
+                condition=Q(trashed_at__isnull=True) | Q(is_live=False),
+                name="article_trashed_not_live",
+                violation_error_message=_("Bài trong thùng rác không thể đang công khai."),
+            ),
+            models.CheckConstraint(
+                condition=Q(purged_at__isnull=True) | Q(trashed_at__isnull=False),
+                name="article_purged_only_from_trash",
+                violation_error_message=_("Chỉ xóa vĩnh viễn được bài đã ở trong thùng rác."),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -674,6 +716,10 @@ class Article(SluggedModel):
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "is_live", "search_vector"}
         super().save(*args, **kwargs)
+
+    @property
+    def is_trashed(self) -> bool:
+        return self.trashed_at is not None
 
     @property
     def has_unpublished_changes(self) -> bool:

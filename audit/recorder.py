@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextvars
+import functools
+import ipaddress
 import logging
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -22,12 +25,47 @@ current_request: contextvars.ContextVar = contextvars.ContextVar("audit_request"
 _CHAIN_LOCK = 7_311_002
 
 
+@functools.lru_cache(maxsize=8)
+def _networks(
+    proxies: tuple[str, ...],
+) -> tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...]:
+    return tuple(ipaddress.ip_network(entry.strip(), strict=False) for entry in proxies if entry)
+
+
+def _parse(value: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(value.strip())
+    except ValueError:
+        return None
+
+
 def client_ip(request) -> str | None:
-    """The client's address: REMOTE_ADDR, which the proxy in front must set correctly
-    (forwarded-for headers are trivially forged and are not trusted here)."""
+    """The client's address, for the audit trail, share-link openings and django-axes
+    (AXES_CLIENT_IP_CALLABLE): the one place that decides it.
+
+    REMOTE_ADDR, unless it is one of settings.TRUSTED_PROXIES (addresses or networks).
+    Then X-Forwarded-For is read from the right, past every trusted proxy, and the
+    first address not ours is the client: anything to its left was written by the
+    client and may be forged. With no trusted proxies (the default) the header is
+    ignored altogether.
+    """
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    remote = request.META.get("REMOTE_ADDR") or None
+    trusted = _networks(tuple(getattr(settings, "TRUSTED_PROXIES", ()) or ()))
+    peer = _parse(remote or "")
+    if not trusted or peer is None or not any(peer in network for network in trusted):
+        return remote
+    hops = [hop for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    for hop in reversed(hops):
+        address = _parse(hop)
+        if address is None:
+            # Our own proxy would not write this: stop at the last address we can trust.
+            break
+        if not any(address in network for network in trusted):
+            return str(address)
+        remote = str(address)
+    return remote
 
 
 def record(

@@ -53,6 +53,9 @@ ACTIONS = (
     Action.COMMENT,
     Action.CORRECT,
     Action.SHARE,
+    Action.TRASH,
+    Action.UNTRASH,
+    Action.PURGE,
 )
 
 # The expected matrix. A: Phóng viên / Cộng tác viên, E: Biên tập viên, L: Lãnh đạo Ban,
@@ -62,16 +65,17 @@ ACTIONS = (
 MATRIX = {
     "draft": {
         "own": {
-            "A": "submit edit restore comment share",
-            "E": "submit edit restore comment share",
-            "L": "submit edit restore comment share",
-            "Q": "comment share",
+            "A": "submit edit restore comment share trash",
+            "E": "submit edit restore comment share trash",
+            "L": "submit edit restore comment share trash",
+            "Q": "comment share trash",
         },
         "other": {
+            # Only leaders and administrators put a colleague's article in the trash.
             "A": "comment",
             "E": "submit edit restore comment share",
-            "L": "submit edit restore comment share",
-            "Q": "comment",
+            "L": "submit edit restore comment share trash",
+            "Q": "comment trash",
         },
     },
     "submitted_step1": {
@@ -107,16 +111,16 @@ MATRIX = {
     },
     "returned": {
         "own": {
-            "A": "submit edit restore comment share",
-            "E": "submit edit restore comment share",
-            "L": "submit edit restore comment share",
-            "Q": "comment share",
+            "A": "submit edit restore comment share trash",
+            "E": "submit edit restore comment share trash",
+            "L": "submit edit restore comment share trash",
+            "Q": "comment share trash",
         },
         "other": {
             "A": "comment",
             "E": "submit edit restore comment share",
-            "L": "submit edit restore comment share",
-            "Q": "comment",
+            "L": "submit edit restore comment share trash",
+            "Q": "comment trash",
         },
     },
     # Approved, waiting to be published: nobody edits it any more, leaders publish it.
@@ -124,14 +128,14 @@ MATRIX = {
         "own": {
             "A": "comment share",
             "E": "comment share",
-            "L": "publish comment share",
-            "Q": "comment share",
+            "L": "publish comment share trash",
+            "Q": "comment share trash",
         },
         "other": {
             "A": "comment",
             "E": "comment share",
-            "L": "publish comment share",
-            "Q": "comment",
+            "L": "publish comment share trash",
+            "Q": "comment trash",
         },
     },
     # Published at a time still to come: not public yet, so no correction.
@@ -179,18 +183,35 @@ MATRIX = {
         },
     },
     # Withdrawn: editing starts a new version; it has to pass the chain again.
+    # Once published, an article goes to the trash only by a leader's or an admin's hand.
     "withdrawn": {
         "own": {
             "A": "edit restore comment share",
             "E": "edit restore comment share",
-            "L": "edit restore comment share",
-            "Q": "comment share",
+            "L": "edit restore comment share trash",
+            "Q": "comment share trash",
         },
         "other": {
             "A": "comment",
             "E": "edit restore comment share",
-            "L": "edit restore comment share",
-            "Q": "comment",
+            "L": "edit restore comment share trash",
+            "Q": "comment trash",
+        },
+    },
+    # A never-published draft in the trash: restored by its author or a leader, emptied
+    # out by administrators only; nothing else until it is restored.
+    "trashed": {
+        "own": {
+            "A": "untrash",
+            "E": "untrash",
+            "L": "untrash",
+            "Q": "untrash purge",
+        },
+        "other": {
+            "A": "",
+            "E": "",
+            "L": "untrash",
+            "Q": "untrash purge",
         },
     },
 }
@@ -262,6 +283,9 @@ def build(cast: Cast, state: str, author: User) -> Article:
     """An article in state, written by author, moved there by the services."""
     article = services.create_article(author, content(cast, f"Hội nghị quán triệt ({state})"))
     if state == "draft":
+        return article
+    if state == "trashed":
+        services.trash(cast.leader2, article)
         return article
     services.submit(author, article)
     if state == "submitted_step1":
@@ -341,6 +365,12 @@ def perform(action: Action, user, article: Article) -> None:
         services.add_correction(user, article, "Bài viết ghi nhầm số điểm cầu cấp cơ sở.")
     elif action == Action.SHARE:
         sharing.create_link(user, article, lifetime=timedelta(days=2), note="Gửi Phó Trưởng ban")
+    elif action == Action.TRASH:
+        services.trash(user, article)
+    elif action == Action.UNTRASH:
+        services.untrash(user, article)
+    elif action == Action.PURGE:
+        services.purge(user, article)
     else:  # pragma: no cover - a new action needs a line here
         raise AssertionError(f"no operation for {action}")
 

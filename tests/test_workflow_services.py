@@ -861,6 +861,25 @@ def test_on_each_approval_the_next_step_holders_are_told_once(
     ]
 
 
+def test_once_a_step_is_acted_on_the_others_waiting_notes_are_settled(
+    write, reporter, editor, editor2, leader
+):
+    article = write(reporter)
+    services.submit(reporter, article)
+    services.save_working_copy(
+        editor,
+        article,
+        {"title": article.title, "body": "<p>Biên tập lại.</p>"},
+        base_revision_id=article.latest_revision_id,
+    )
+    waiting = Notification.objects.filter(article=article, kind=Notification.Kind.SUBMITTED)
+    assert waiting.filter(read_at__isnull=True).count() == 2
+    services.approve(editor, article)
+    unread = waiting.filter(read_at__isnull=True)
+    # The editors' notes are settled; the leaders' new ones wait for them.
+    assert sorted(n.recipient.username for n in unread) == ["lanhdao"]
+
+
 def test_whoever_approves_is_not_told_of_the_next_step_they_also_hold(
     write, reporter, leader, django_capture_on_commit_callbacks
 ):

@@ -123,6 +123,9 @@ class Transition(ImmutableModel):
         WITHDRAW = "withdraw", _("Gỡ bài")
         RESTORE = "restore", _("Khôi phục phiên bản")
         EDIT = "edit", _("Sửa bài đã xuất bản")
+        TRASH = "trash", _("Chuyển vào thùng rác")
+        UNTRASH = "untrash", _("Khôi phục từ thùng rác")
+        PURGE = "purge", _("Xóa vĩnh viễn khỏi thùng rác")
 
     article = models.ForeignKey(
         "articles.Article", on_delete=models.PROTECT, related_name="transitions"

@@ -78,6 +78,12 @@ def article_awaits_step(article, step, *, actor) -> None:
     _notify(step_holders(step, exclude=(actor, article.author)), article, Kind.SUBMITTED, message)
 
 
+def review_requests_settled(article) -> None:
+    Notification.objects.filter(article=article, kind=Kind.SUBMITTED, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
+
+
 def article_returned(article, *, actor, comment: str) -> None:
     message = _("Bài bị trả lại: %(title)s — %(comment)s") % {
         "title": article.title,

@@ -13,6 +13,10 @@ The states (Article.Status) of the working version:
         └──trả lại (kèm ý kiến)─────────┘                       gỡ bài ▼
                                                                    đã gỡ
 
+Beside the states, an article not public and not in review may be put in the trash
+(thùng rác) and restored from it; administrators empty the trash, which leaves a
+tombstone: revisions and the transition log are never deleted.
+
 Editing a published or withdrawn article starts a new working version (nháp) while
 readers keep the approved one. Permissions are asked by codename, never by role name;
 a step's reviewers are the members of the group the admins bound to it.
@@ -47,6 +51,9 @@ class Action(StrEnum):
     CORRECT = "correct"
     RESTORE = "restore"
     SHARE = "share"
+    TRASH = "trash"
+    UNTRASH = "untrash"
+    PURGE = "purge"
 
 
 # What the buttons say, for the transitions a user can make.
@@ -58,6 +65,7 @@ LABELS = {
     Action.PUBLISH: "Xuất bản",
     Action.UNSCHEDULE: "Hủy hẹn giờ",
     Action.WITHDRAW: "Gỡ bài",
+    Action.TRASH: "Chuyển vào thùng rác",
 }
 TRANSITIONS = (
     Action.SUBMIT,
@@ -67,7 +75,10 @@ TRANSITIONS = (
     Action.PUBLISH,
     Action.UNSCHEDULE,
     Action.WITHDRAW,
+    Action.TRASH,
 )
+# What may still be done to an article in the trash; everything else waits for its restore.
+TRASH_ACTIONS = (Action.VIEW, Action.TRASH, Action.UNTRASH, Action.PURGE)
 
 
 class ActionRefused(Exception):
@@ -130,6 +141,8 @@ def decide(user, action: Action, article: Article) -> Decision:
     """Whether user may do action to article now, and if not, why (in Vietnamese)."""
     if not user.is_authenticated or not user.is_active:
         return _deny(_("Bạn cần đăng nhập."))
+    if article.trashed_at is not None and action not in TRASH_ACTIONS:
+        return _deny(_("Bài đang ở trong thùng rác: hãy khôi phục bài trước."))
     rule = _RULES[action]
     return rule(user, article)
 
@@ -260,6 +273,55 @@ def _share(user, article):
     return _view(user, article)
 
 
+def manages_trash(user) -> bool:
+    """Leaders (who publish) and administrators (who empty the trash) may trash and
+    restore anyone's article; authors only their own never-published drafts."""
+    return user.has_perm("articles.publish_article") or user.has_perm("articles.purge_article")
+
+
+def _trash_reach(user, article) -> Decision:
+    """Whose article this user may move into or out of the trash, whatever its state."""
+    if manages_trash(user):
+        return ALLOW
+    if not is_author(user, article) or not user.has_perm("articles.change_article"):
+        return _deny(_("Bạn chỉ được chuyển vào thùng rác bài của chính mình."))
+    if article.live_revision_id is not None or article.last_published_at is not None:
+        return _deny(
+            _("Bài đã từng được xuất bản: chỉ lãnh đạo Ban hoặc quản trị viên mới xử lý được.")
+        )
+    return ALLOW
+
+
+def _trash(user, article):
+    if article.trashed_at is not None:
+        return _deny(_("Bài đã ở trong thùng rác."))
+    if article.is_live:
+        return _deny(_("Bài đang công khai hoặc đã hẹn giờ: hãy gỡ bài hoặc hủy hẹn giờ trước."))
+    if article.status == Status.SUBMITTED:
+        return _deny(_("Bài đang chờ duyệt: hãy rút lại hoặc trả lại bài trước."))
+    if article.status == Status.APPROVED and not manages_trash(user):
+        return _deny(_("Bài đã được duyệt: chỉ lãnh đạo Ban hoặc quản trị viên mới xử lý được."))
+    return _trash_reach(user, article)
+
+
+def _untrash(user, article):
+    if article.trashed_at is None:
+        return _deny(_("Bài không ở trong thùng rác."))
+    if article.purged_at is not None:
+        return _deny(_("Bài đã bị xóa vĩnh viễn khỏi thùng rác."))
+    return _trash_reach(user, article)
+
+
+def _purge(user, article):
+    if not user.has_perm("articles.purge_article"):
+        return _deny(_("Chỉ quản trị viên mới được dọn thùng rác."))
+    if article.trashed_at is None:
+        return _deny(_("Chỉ xóa vĩnh viễn được bài đã ở trong thùng rác."))
+    if article.purged_at is not None:
+        return _deny(_("Bài đã bị xóa vĩnh viễn khỏi thùng rác."))
+    return ALLOW
+
+
 _RULES = {
     Action.VIEW: _view,
     Action.EDIT: _edit,
@@ -274,4 +336,7 @@ _RULES = {
     Action.CORRECT: _correct,
     Action.RESTORE: _restore,
     Action.SHARE: _share,
+    Action.TRASH: _trash,
+    Action.UNTRASH: _untrash,
+    Action.PURGE: _purge,
 }

@@ -111,6 +111,9 @@ def _expect(article: Article, expected: ExpectedState | None) -> None:
 
 
 def _log(article, actor, action, from_status, *, step=None, comment="", publish_at=None):
+    if from_status == Status.SUBMITTED and action != Transition.Action.EDIT:
+        # Someone has acted on the step; the others' "awaiting review" notes are done with.
+        notifications.review_requests_settled(article)
     return Transition.objects.create(
         article=article,
         revision_id=article.latest_revision_id,
@@ -356,6 +359,59 @@ def withdraw(user, article: Article, *, reason: str, expected: ExpectedState | N
     _log(locked, user, Transition.Action.WITHDRAW, from_status, comment=reason)
     notifications.article_withdrawn(locked, actor=user, reason=reason)
     _refresh(article, locked)
+
+
+# The trash ---------------------------------------------------------------------------------
+#
+# Staff never delete an article. Revisions, the transition log, comments and corrections
+# point at it with PROTECT, and the log and the audit trail are append-only, so even
+# emptying the trash keeps the row: it becomes a tombstone (purged_at) that no list,
+# page or search shows again, while every revision and log row stays readable.
+
+
+@transaction.atomic
+def trash(user, article: Article, *, expected: ExpectedState | None = None) -> None:
+    locked = _locked(article)
+    _expect(locked, expected)
+    check(user, Action.TRASH, locked)
+    locked.trashed_at, locked.trashed_by = timezone.now(), user
+    locked.save(update_fields=["trashed_at", "trashed_by", "updated_at"])
+    _log(locked, user, Transition.Action.TRASH, locked.status)
+    _refresh(article, locked)
+
+
+@transaction.atomic
+def untrash(user, article: Article) -> None:
+    """Back exactly as it was: the state, the step and the content were never touched."""
+    locked = _locked(article)
+    check(user, Action.UNTRASH, locked)
+    locked.trashed_at, locked.trashed_by = None, None
+    locked.save(update_fields=["trashed_at", "trashed_by", "updated_at"])
+    _log(locked, user, Transition.Action.UNTRASH, locked.status)
+    _refresh(article, locked)
+
+
+@transaction.atomic
+def purge(user, article: Article) -> None:
+    """Empty one article out of the trash, for good, leaving its history in place."""
+    locked = _locked(article)
+    check(user, Action.PURGE, locked)
+    locked.purged_at = timezone.now()
+    locked.save(update_fields=["purged_at", "updated_at"])
+    _log(locked, user, Transition.Action.PURGE, locked.status)
+    _refresh(article, locked)
+
+
+def empty_trash(user) -> int:
+    """Purge every article in the trash; how many were purged. Each is its own
+    transaction, so one refused or failing article does not keep the others."""
+    if not user.has_perm("articles.purge_article"):
+        raise ActionRefused(_("Chỉ quản trị viên mới được dọn thùng rác."))
+    count = 0
+    for article in Article.objects.in_trash().order_by("pk"):
+        purge(user, article)
+        count += 1
+    return count
 
 
 # Around the article ----------------------------------------------------------------------

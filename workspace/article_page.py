@@ -32,6 +32,7 @@ class Button:
     note: str = ""
     primary: bool = False
     danger: bool = False
+    confirm: str = ""  # asked in the browser before a danger button is sent
     # Extra fields the transition needs before it can be sent.
     needs_comment: bool = False
     needs_reason: bool = False
@@ -77,7 +78,14 @@ def transition_buttons(user, article: Article, chain: Chain) -> list[Button]:
         elif action == Action.WITHDRAW:
             button.needs_reason = True
             button.danger = True
+            button.confirm = _("Gỡ bài khỏi trang công khai? Bạn đọc sẽ không thấy bài này nữa.")
             button.note = _("Bài biến mất khỏi trang công khai; tác giả được báo lý do.")
+        elif action == Action.TRASH:
+            button.danger = True
+            button.confirm = _(
+                "Chuyển bài vào thùng rác? Bài biến khỏi mọi danh sách cho đến khi được khôi phục."
+            )
+            button.note = _("Không mất gì: bài và mọi phiên bản được giữ, khôi phục được.")
         buttons.append(button)
     return buttons
 

@@ -31,10 +31,12 @@ def chain() -> Chain:
 
 
 def articles() -> QuerySet:
-    """Articles with what a row shows, without the heavy columns."""
-    return Article.objects.select_related(
-        "category", "category__parent", "author", "current_step"
-    ).defer("body", "search_vector")
+    """Articles with what a row shows, without the heavy columns; never the trash's."""
+    return (
+        Article.objects.not_trashed()
+        .select_related("category", "category__parent", "author", "current_step")
+        .defer("body", "search_vector")
+    )
 
 
 def _step_candidates(user) -> Q:
@@ -85,7 +87,7 @@ def dashboard(user) -> Dashboard:
     candidates = _step_candidates(user)
     if not rules.self_approval_allowed():
         candidates &= ~mine
-    counts = Article.objects.aggregate(
+    counts = Article.objects.not_trashed().aggregate(
         drafts=Count("pk", filter=mine & Q(status=Status.DRAFT)),
         returned=Count("pk", filter=mine & Q(status=Status.RETURNED)),
         awaiting=Count("pk", filter=candidates),
@@ -120,15 +122,30 @@ def dashboard(user) -> Dashboard:
         ),
         recent=list(articles().filter(is_live=True, published_at__lte=now)[:DASHBOARD_ROWS]),
         notifications=list(
-            Notification.objects.filter(recipient=user, read_at__isnull=True).select_related(
-                "article"
-            )[:DASHBOARD_ROWS]
+            Notification.objects.filter(
+                recipient=user, read_at__isnull=True, article__trashed_at__isnull=True
+            ).select_related("article")[:DASHBOARD_ROWS]
         ),
     )
 
 
+def trash(user) -> QuerySet:
+    """The trash list: what is in it now, newest trashed first."""
+    return (
+        Article.objects.in_trash()
+        .select_related("category", "author", "trashed_by")
+        .defer("body", "search_vector")
+        .order_by("-trashed_at", "-id")
+    )
+
+
+def notifications(user) -> QuerySet:
+    """The user's notifications, but none about an article in the trash."""
+    return Notification.objects.filter(recipient=user, article__trashed_at__isnull=True)
+
+
 def unread_count(user) -> int:
-    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+    return notifications(user).filter(read_at__isnull=True).count()
 
 
 # The article list ---------------------------------------------------------------------

@@ -68,7 +68,8 @@ def open_token(token: str) -> Opened:
     )
     if link is None:
         return Opened(None, 404)
-    if not link.is_usable:
+    # A trashed article is shown nowhere outside the trash, share links included.
+    if not link.is_usable or link.revision.article.trashed_at is not None:
         return Opened(None, 410)
     return Opened(link, 200)
 

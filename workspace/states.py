@@ -71,6 +71,20 @@ def _when(value) -> str:
 
 def describe(article: Article, chain: Chain) -> StateView:
     status = article.status
+    if article.trashed_at is not None:
+        if article.purged_at is not None:
+            return StateView(
+                _("Đã xóa khỏi thùng rác"),
+                "withdrawn",
+                [],
+                _("Bài không còn khôi phục được; lịch sử phiên bản vẫn được giữ."),
+            )
+        return StateView(
+            _("Trong thùng rác"),
+            "withdrawn",
+            [Badge(Status(status).label, "changes")],
+            _("Bài không hiện ở đâu cả cho đến khi được khôi phục từ thùng rác."),
+        )
     badges = []
     # What readers have, when the label (the working version's state) does not say it.
     if status != Status.PUBLISHED:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import api, editor, history, pages
+from .views import api, editor, history, pages, trash
 
 app_name = "workspace"
 
@@ -36,6 +36,9 @@ urlpatterns = [
         history.restore,
         name="article-restore",
     ),
+    path("thung-rac/", trash.trash, name="trash"),
+    path("thung-rac/don-sach/", trash.empty, name="trash-empty"),
+    path("thung-rac/<int:pk>/khoi-phuc/", trash.restore, name="trash-restore"),
     path("api/the/", api.tags, name="api-tags"),
 ]
 

@@ -142,6 +142,8 @@ def done_message(action: Action, article: Article, chain: Chain) -> str:
         Action.RETURN: _("Đã trả bài lại cho tác giả kèm ý kiến."),
         Action.UNSCHEDULE: _("Đã hủy hẹn giờ. Bài trở về trạng thái đã duyệt."),
         Action.WITHDRAW: _("Đã gỡ bài khỏi trang."),
+        Action.TRASH: _("Đã chuyển bài “%(title)s” vào thùng rác. Có thể khôi phục tại đây.")
+        % {"title": article.title},
     }[action]
 
 
@@ -168,6 +170,8 @@ def _perform(user, article: Article, action: Action, form: TransitionForm) -> No
         services.unschedule(user, article, expected=expected)
     elif action == Action.WITHDRAW:
         services.withdraw(user, article, reason=data.get("reason", ""), expected=expected)
+    elif action == Action.TRASH:
+        services.trash(user, article, expected=expected)
 
 
 @staff_required
@@ -187,6 +191,9 @@ def article_transition(request, pk: int):
         messages.error(request, str(exc))
     else:
         messages.success(request, done_message(action, article, queries.chain()))
+        if action == Action.TRASH:
+            # The article left every list: the trash is where it can be found again.
+            return redirect("workspace:trash")
     return redirect(_edit_url(article, "#viec-tiep-theo"))
 
 

@@ -72,7 +72,7 @@ def article_list(request):
 @staff_required
 @require_GET
 def notifications(request):
-    items = Notification.objects.filter(recipient=request.user).select_related("article")
+    items = queries.notifications(request.user).select_related("article")
     page_obj = Paginator(items, NOTIFICATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     return page(
         request,
