@@ -292,30 +292,73 @@ def extract_text(request):
     return JsonResponse({"ok": True} | suggest(content, reference_date=reference).to_dict())
 
 
+def link_one(user, article: Article, kind: str, record_id, key, base_revision_id):
+    """Link an existing record as a new revision; (record, revision, participations).
+
+    Shared by the JSON endpoint and the panel's plain form."""
+    model = apply.MODELS[kind]
+    record = model.objects.filter(pk=record_id).first() if record_id else None
+    if record is None:
+        raise BadRequest("Không tìm thấy bản ghi cần liên kết.", 404)
+    with transaction.atomic():
+        revision = apply.link_records(
+            user, article, {apply.LINK_FIELDS[kind]: [record.pk]}, base_revision_id=base_revision_id
+        )
+        added = []
+        if kind == "person" and isinstance(key, str) and key:
+            suggestions = _suggestions(article)
+            person = suggestions.findings.persons[_find(suggestions, "person", key)]
+            added = _join_linked_events(suggestions, revision.content, person, record)
+    return record, revision, added
+
+
+def create_one(user, article: Article, kind: str, key, fields, base_revision_id):
+    """Create a record from a finding, with the editor's corrections, and link it."""
+    if not isinstance(key, str):
+        raise BadRequest("Thiếu khóa của gợi ý (“key”).")
+    suggestions = _suggestions(article)
+    index = _find(suggestions, kind, key)
+    content = _content(article)
+    added = []
+    with transaction.atomic():
+        if kind == "document":
+            base = suggestions.to_dict()["documents"][index]
+            record = apply.create_resolution(user, _corrected(kind, base, fields))
+        elif kind == "person":
+            base = suggestions.to_dict()["persons"][index]
+            finding = _corrected(kind, base, fields)
+            record = apply.create_participant(user, finding)
+        else:
+            base = suggestions.to_dict()["events"][index]
+            finding = _corrected(kind, base, fields)
+            record = apply.create_event(
+                user,
+                finding,
+                attendees=_known_attendees(suggestions, content, index),
+                resolutions=_known_documents(suggestions, content, finding),
+            )
+        revision = apply.link_records(
+            user, article, {apply.LINK_FIELDS[kind]: [record.pk]}, base_revision_id=base_revision_id
+        )
+        if kind == "person":
+            added = _join_linked_events(suggestions, revision.content, finding, record)
+    return record, revision, added
+
+
 @require_POST
 @endpoint
 def link_existing(request, pk: int):
     article = _editable_article(request, pk)
     payload = _payload(request)
     kind = _kind(payload)
-    record_id = _int(payload.get("record"), "record")
-    model = apply.MODELS[kind]
-    record = model.objects.filter(pk=record_id).first() if record_id else None
-    if record is None:
-        raise BadRequest("Không tìm thấy bản ghi cần liên kết.", 404)
-    key = payload.get("key")
-    with transaction.atomic():
-        revision = apply.link_records(
-            request.user,
-            article,
-            {apply.LINK_FIELDS[kind]: [record.pk]},
-            base_revision_id=_int(payload.get("base_revision"), "base_revision"),
-        )
-        added = []
-        if kind == "person" and isinstance(key, str):
-            suggestions = _suggestions(article)
-            person = suggestions.findings.persons[_find(suggestions, "person", key)]
-            added = _join_linked_events(suggestions, revision.content, person, record)
+    record, revision, added = link_one(
+        request.user,
+        article,
+        kind,
+        _int(payload.get("record"), "record"),
+        payload.get("key"),
+        _int(payload.get("base_revision"), "base_revision"),
+    )
     return JsonResponse(
         {
             "ok": True,
@@ -333,40 +376,14 @@ def create_and_link(request, pk: int):
     article = _editable_article(request, pk)
     payload = _payload(request)
     kind = _kind(payload)
-    key = payload.get("key")
-    if not isinstance(key, str):
-        raise BadRequest("Thiếu khóa của gợi ý (“key”).")
-    suggestions = _suggestions(article)
-    index = _find(suggestions, kind, key)
-    content = _content(article)
-    added = []
-    with transaction.atomic():
-        if kind == "document":
-            base = suggestions.to_dict()["documents"][index]
-            record = apply.create_resolution(
-                request.user, _corrected(kind, base, payload.get("fields"))
-            )
-        elif kind == "person":
-            base = suggestions.to_dict()["persons"][index]
-            finding = _corrected(kind, base, payload.get("fields"))
-            record = apply.create_participant(request.user, finding)
-        else:
-            base = suggestions.to_dict()["events"][index]
-            finding = _corrected(kind, base, payload.get("fields"))
-            record = apply.create_event(
-                request.user,
-                finding,
-                attendees=_known_attendees(suggestions, content, index),
-                resolutions=_known_documents(suggestions, content, finding),
-            )
-        revision = apply.link_records(
-            request.user,
-            article,
-            {apply.LINK_FIELDS[kind]: [record.pk]},
-            base_revision_id=_int(payload.get("base_revision"), "base_revision"),
-        )
-        if kind == "person":
-            added = _join_linked_events(suggestions, revision.content, finding, record)
+    record, revision, added = create_one(
+        request.user,
+        article,
+        kind,
+        payload.get("key"),
+        payload.get("fields"),
+        _int(payload.get("base_revision"), "base_revision"),
+    )
     return JsonResponse(
         {
             "ok": True,
