@@ -8,6 +8,7 @@ from datetime import timedelta
 from html.parser import HTMLParser
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -107,7 +108,7 @@ class ArticleForm(forms.Form):
         required=False,
         widget=CKEditor5Widget(config_name="default"),
         help_text=gettext_lazy(
-            "Mỗi ảnh trong bài cần có mô tả: chọn ảnh, bấm “Thay đổi văn bản thay thế” "
+            "Mỗi ảnh trong bài cần có mô tả: chọn ảnh, bấm “Đổi chữ alt của ảnh” "
             "trên thanh công cụ ảnh."
         ),
     )
@@ -261,7 +262,7 @@ class ArticleForm(forms.Form):
             raise forms.ValidationError(
                 _(
                     "Có %(n)s ảnh trong nội dung chưa có mô tả (alt). Hãy chọn từng ảnh, bấm "
-                    "“Thay đổi văn bản thay thế” trên thanh công cụ ảnh và nhập mô tả."
+                    "“Đổi chữ alt của ảnh” trên thanh công cụ ảnh và nhập mô tả."
                 )
                 % {"n": missing},
                 code="image_without_alt",
@@ -494,7 +495,9 @@ class ArticleFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["category"].choices = [("", _("Mọi chuyên mục")), *category_choices()[1:]]
         authors = list(queries.authors())
-        self.fields["author"].queryset = queries.authors()
+        # Any user is a valid filter value (the dashboard links "my drafts" even for someone
+        # who has written nothing yet); the menu lists only people who have written.
+        self.fields["author"].queryset = get_user_model().objects.all()
         self.fields["author"].choices = [("", _("Mọi người viết"))] + [
             (u.pk, u.get_full_name()) for u in authors
         ]
