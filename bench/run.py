@@ -10,7 +10,10 @@ page of the same size, same gunicorn), and nginx as in production (bench/nginx.c
 micro-cache in front of the app, and the same page as a static file for nginx's own
 ceiling). Then wrk (-t2 -c16) measures each page type and a realistic mix, cached and
 with the page cache off; search is timed alone too; an article is withdrawn behind nginx
-and every page is watched until it is gone. Results are printed and written as JSON.
+and every page is watched until it is gone; the public pages' query plans are read
+with EXPLAIN ANALYZE (bench/explain.py). Results are printed and written as JSON, with
+the machine's load average at the start and at the end: other work on the machine
+lowers every figure, the app's (app, Redis, PostgreSQL) more than the ceiling's.
 See docs/PERFORMANCE.md for what each figure means and the figures measured.
 """
 
@@ -83,6 +86,7 @@ class Report:
     withdrawal: dict = field(default_factory=dict)
     worker_memory_mb: dict = field(default_factory=dict)
     queries: dict = field(default_factory=dict)
+    plans: list = field(default_factory=list)
 
 
 # Processes ---------------------------------------------------------------------------
@@ -467,6 +471,19 @@ def watch_withdrawal(nginx: int, slug: str, pages: list[str], env: dict, limit: 
     return result
 
 
+def explain_plans(env: dict) -> list:
+    """bench/explain.py on the loaded corpus: the plans of the SQL the pages run."""
+    output = subprocess.run(
+        [PYTHON, "-m", "bench.explain"],
+        cwd=ROOT,
+        env={**os.environ, **env, "PUBLIC_CACHE_TIMEOUT": "0"},
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
 def count_queries(env: dict, paths: dict[str, str]) -> dict:
     """SQL queries per page with the page cache off, read with the test client."""
     script = (
@@ -666,12 +683,18 @@ def main() -> int:
                 "home": "/",
                 "section": sample["sections"][0],
                 "section, deepest": sample["sections"][-1],
-                "article": sample["articles"][0],
+                # Not the article just withdrawn: that one is a 404 now.
+                "article": next(a for a in sample["articles"] if a != watched[0]),
                 "event": sample["events"][0],
                 "search": searches[0],
             },
         )
+        log("query plans of the public pages (bench/explain.py)")
+        report.plans = explain_plans(env)
+        for page in report.plans:
+            log(f"plan {page['name']}: {page['problems'] or 'no problem'}")
 
+    report.machine["loadavg_at_end"] = Path("/proc/loadavg").read_text().split()[:3]
     for m in report.measurements:
         if m.name.startswith("nginx:"):
             m.ratio, m.ceiling = m.requests_per_second / nginx_ceiling.requests_per_second, "nginx"
@@ -689,7 +712,8 @@ def print_report(report: Report) -> None:
     print()
     print(
         f"Tòa soạn benchmark, {report.started}, {report.machine['cpus']} CPUs, "
-        f"load {' '.join(report.machine['loadavg_at_start'])} at start"
+        f"load {' '.join(report.machine['loadavg_at_start'])} at start, "
+        f"{' '.join(report.machine.get('loadavg_at_end', []))} at the end"
     )
     print(
         f"corpus: {report.settings['articles']:,} articles, loaded in {report.load_seconds} s; "
@@ -709,6 +733,8 @@ def print_report(report: Report) -> None:
     print("withdrawal behind nginx:", {k: report.withdrawal.get(k) for k in ("worst_s", "met")})
     print("gunicorn worker RSS (MB):", report.worker_memory_mb)
     print("queries per page (page cache off):", report.queries)
+    for page in report.plans:
+        print(f"plan of {page['name']} ({page['path']}): {page['problems'] or 'index use only'}")
 
 
 if __name__ == "__main__":

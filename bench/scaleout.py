@@ -9,7 +9,8 @@ nothing shared but the database and Redis) and checks, over HTTP on 127.0.0.1:
 2. a page B has cached for readers does not show an article not yet published;
 3. publishing that article on A (through the workspace, as an editor would);
 4. B shows it at once, on its home page and its own page (the cache version is in
-   Redis, so A's change invalidated B's cached pages).
+   Redis, so A's change invalidated B's cached pages; the check sees B's home page
+   stored in the shared Redis before the publish).
 
 Exits 0 if every check passes; prints each. tests/test_caching_scaleout.py runs it.
 """
@@ -17,8 +18,10 @@ Exits 0 if every check passes; prints each. tests/test_caching_scaleout.py runs 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
+import re
 import secrets
 import shutil
 import signal
@@ -31,6 +34,8 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
+import redis
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = str(ROOT / ".venv" / "bin" / "python")
 GUNICORN = str(ROOT / ".venv" / "bin" / "gunicorn")
@@ -42,6 +47,18 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 OPENER = urllib.request.build_opener(NoRedirect)
+
+
+def cached_now(redis_url: str, port: int, path: str) -> bool:
+    """Whether the page is stored in Redis under the current public content version."""
+    shared = redis.Redis.from_url(redis_url)
+    digest = hashlib.blake2b(f"http|127.0.0.1:{port}|{path}".encode(), digest_size=16)
+    pages = list(shared.scan_iter(f"*public:page:{digest.hexdigest()}"))
+    versions = list(shared.scan_iter("*public:version"))
+    if len(pages) != 1 or len(versions) != 1:
+        return False
+    token = re.search(rb"[0-9a-f]{16}", shared.get(versions[0]) or b"")
+    return token is not None and token.group() in (shared.get(pages[0]) or b"")
 
 
 def request(port: int, path: str, *, cookies: dict | None = None, data: dict | None = None):
@@ -183,6 +200,9 @@ print(json.dumps({{"id": article.pk, "slug": article.slug, "revision": revision.
         request(b, "/")
         status, headers, page = request(b, "/")
         check("B serves its home page to readers", status == 200, results)
+        # In the shared Redis, under the current content version: so that what follows
+        # shows an invalidation, not a miss (public.cache's key and entry layout).
+        check("B's home page is in the shared cache", cached_now(args.redis_url, b, "/"), results)
         check("the article is not public yet", title not in page, results)
         check(
             "its page is not found on B",

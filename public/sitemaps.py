@@ -57,7 +57,9 @@ class ArticleSitemap(SiteSitemap):
     @cached_property
     def paginator(self):
         # Page 19 of 100,000 articles: ids from the index, then 5,000 rows, not 95,000.
-        return ArticlePaginator(Article.objects.public(), self.limit, rows=self.items())
+        return ArticlePaginator(
+            Article.objects.public(), self.limit, rows=self.items(), rows_are_listing=True
+        )
 
 
 class CategorySitemap(SiteSitemap):

@@ -49,4 +49,4 @@ def test_two_app_servers_share_sessions_content_and_cache_invalidation(transacti
         timeout=300,
     )
     assert result.returncode == 0, result.stdout + result.stderr[-3000:]
-    assert result.stdout.count("ok   ") == 8
+    assert result.stdout.count("ok   ") == 9

@@ -208,3 +208,105 @@ def test_budgets_do_not_grow_with_the_number_of_related_rows(client, small):
     # sections and sub-sections, articles in the listings.
     big_counts = count_queries(client, make_world(scale=3, p="lớn-"))
     assert big_counts == small_counts
+
+
+# The staff workspace ---------------------------------------------------------------
+#
+# Its lists and dashboard, per role, with a budget that holds whatever the number of
+# articles in every state, of groups and of permissions (held through groups and
+# directly): a permission check reads the user's permissions once per request, never
+# once per article or per group.
+
+from django.contrib.auth.models import Group, Permission  # noqa: E402
+from django.urls import reverse  # noqa: E402
+
+from tests.test_workspace import _many, as_user, content, staff  # noqa: E402, F401
+
+WORKSPACE_BUDGETS = {
+    "workspace:dashboard": 15,
+    "workspace:article-list": 12,
+    "workspace:notifications": 8,
+    "workspace:trash": 8,
+}
+
+
+def _workspace_counts(client) -> dict[str, int]:
+    counts = {}
+    for name in WORKSPACE_BUDGETS:
+        url = reverse(name)
+        client.get(url)
+        with CaptureQueriesContext(connection) as ctx:
+            response = client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        counts[name] = len(ctx.captured_queries)
+    return counts
+
+
+@pytest.mark.parametrize("role", ["author", "editor", "approver", "admin"])
+def test_workspace_budgets_hold_for_more_articles_groups_permissions(as_user, staff, content, role):  # noqa: F811 - the fixtures imported above
+    _many(staff, content, 4, "Bài")
+    client = as_user(staff[role])
+    few = _workspace_counts(client)
+    over = {n: (c, WORKSPACE_BUDGETS[n]) for n, c in few.items() if c > WORKSPACE_BUDGETS[n]}
+    assert not over, f"over budget (queries, budget): {over}"
+
+    _many(staff, content, 24, "Thêm")
+    permissions = list(Permission.objects.order_by("pk")[:120])
+    for i in range(6):
+        group = Group.objects.create(name=f"Nhóm thêm {i}")
+        group.permissions.set(permissions[i * 20 : (i + 1) * 20])
+        staff[role].groups.add(group)
+    for i in range(10):
+        Group.objects.create(name=f"Nhóm khác {i}").permissions.set(permissions)
+    staff[role].user_permissions.add(*permissions[:30])
+    many = _workspace_counts(client)
+    assert many == few
+
+
+# Long pages read as a range of the index (the sitemap's) ----------------------------
+
+
+def test_a_long_page_read_as_a_range_lists_every_article_once(db, category):
+    """public.queries.ArticlePaginator with rows_are_listing: pages of RANGE_FROM rows or
+    more are read from their first to their last key; with articles sharing a
+    published_at, none is lost or repeated between pages, and nothing unpublished shows."""
+    from public.queries import ArticlePaginator
+
+    now = timezone.now()
+    size = ArticlePaginator.RANGE_FROM
+    Article.objects.bulk_create(
+        Article(
+            title=f"Tin {i}",
+            slug=f"tin-{i}",
+            category=category,
+            status=Status.PUBLISHED,
+            is_live=True,
+            # Runs of seven articles share a moment: page edges fall inside the runs.
+            published_at=now - timedelta(minutes=1 + i // 7),
+        )
+        for i in range(2 * size + 37)
+    )
+    hidden = [
+        Article(title="Nháp", slug="nhap", category=category, status=Status.DRAFT),
+        Article(
+            title="Hẹn giờ",
+            slug="hen-gio",
+            category=category,
+            status=Status.PUBLISHED,
+            is_live=True,
+            published_at=now + timedelta(days=1),
+        ),
+    ]
+    Article.objects.bulk_create(hidden)
+    public = Article.objects.public()
+    paginator = ArticlePaginator(public, size, rows=public.only("slug"), rows_are_listing=True)
+    assert paginator.num_pages == 3
+    seen = []
+    for number in paginator.page_range:
+        page = list(paginator.page(number))
+        keys = [(a.published_at, a.pk) for a in page]
+        assert keys == sorted(keys, reverse=True)
+        seen += [a.pk for a in page]
+    expected = list(public.order_by("-published_at", "-id").values_list("pk", flat=True))
+    assert seen == expected
+    assert len(seen) == 2 * size + 37
