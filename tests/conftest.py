@@ -137,3 +137,12 @@ def _reference_data_for_transactional_tests(request):
     request.getfixturevalue("transactional_db")
     sync_role_groups(apps)
     ensure_default_chain(apps)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_search_statistics():
+    """Search picks its strategy from PostgreSQL's word statistics, kept per process for
+    ten minutes; one test's corpus must not choose the strategy for the next one."""
+    from search import backends
+
+    backends._FREQUENCY_CACHE.clear()

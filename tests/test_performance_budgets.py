@@ -47,7 +47,10 @@ BUDGETS = {
     "event index": 4,
     "participant index": 3,
     "resolution index": 3,
-    "search, common": 10,
+    # The worst path: PostgreSQL's word statistics (kept across tests: ANALYZE is not
+    # rolled back) call the phrase common, the walk over the newest articles finds too
+    # few, and the GIN index answers after all. One query more than either path alone.
+    "search, common": 11,
     "search, rare": 10,
     "search, events": 4,
     "feed": 2,
