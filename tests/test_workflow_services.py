@@ -981,3 +981,16 @@ def test_comments_reach_the_author(write, reporter, editor):
     assert told(article, Kind.COMMENTED) == ["phongvien"]
     with pytest.raises(ActionRefused, match="Ý kiến trống"):
         services.add_comment(editor, article, " ")
+
+
+def test_a_changed_list_item_is_shown_as_that_item_in_its_list():
+    from workflow.diff import body_diff
+
+    old = "<p>Điểm cầu:</p><ul><li>Cấp tỉnh</li><li>Cấp huyện</li></ul>"
+    new = "<p>Điểm cầu:</p><ul><li>Cấp tỉnh</li><li>Cấp xã, phường</li></ul>"
+    left, right, unified = body_diff(old, new)
+    # The unchanged item stays a list item, the changed one is marked inside its item.
+    assert "<ul><li>Cấp tỉnh</li></ul>" in right
+    assert '<ul class="diff-changed"><li>Cấp <ins>xã, phường</ins></li></ul>' in right
+    assert '<ul class="diff-changed"><li>Cấp <del>huyện</del></li></ul>' in left
+    assert "Cấp tỉnh Cấp" not in unified

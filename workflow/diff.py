@@ -70,8 +70,9 @@ class _BlockSplitter(HTMLParser):
 
     VOID = frozenset({"br", "img", "hr", "source", "wbr"})
 
-    def __init__(self):
+    def __init__(self, top_tags=BLOCK_TAGS):
         super().__init__(convert_charrefs=False)
+        self.top_tags = top_tags
         self.blocks: list[Block] = []
         self.depth = 0
         self.tag = ""
@@ -85,7 +86,7 @@ class _BlockSplitter(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         raw = self.get_starttag_text() or f"<{tag}>"
-        if self.depth == 0 and tag in BLOCK_TAGS:
+        if self.depth == 0 and tag in self.top_tags:
             self._flush_loose()
             if tag in self.VOID:
                 self.blocks.append(Block(tag, raw))
@@ -118,11 +119,29 @@ class _BlockSplitter(HTMLParser):
         self._flush_loose()
 
 
-def blocks_of(body: str) -> list[Block]:
-    splitter = _BlockSplitter()
-    splitter.feed(body or "")
+def _split(html: str, top_tags=BLOCK_TAGS) -> list[Block]:
+    splitter = _BlockSplitter(top_tags)
+    splitter.feed(html)
     splitter.close()
     return splitter.blocks
+
+
+def _list_items(block: Block) -> list[Block]:
+    """A list as one block per item, each still a list of its own kind, so that one
+    changed item is shown as that item changed, not the whole list as one paragraph."""
+    opening, _, rest = block.html.partition(">")
+    inner = rest.removesuffix(f"</{block.tag}>")
+    items = [item for item in _split(inner, {"li"}) if item.tag == "li"]
+    if not items:
+        return [block]
+    return [Block(block.tag, f"{opening}>{item.html}</{block.tag}>") for item in items]
+
+
+def blocks_of(body: str) -> list[Block]:
+    blocks = []
+    for block in _split(body or ""):
+        blocks.extend(_list_items(block) if block.tag in ("ul", "ol") else [block])
+    return blocks
 
 
 def _safe(html: str) -> SafeString:
@@ -156,8 +175,10 @@ def _word_diff(old: str, new: str) -> tuple[str, str, str]:
 
 
 def _wrap(tag: str, inner: str, css: str = "") -> str:
-    tag = tag if tag in ("p", "h2", "h3", "h4", "blockquote") else "p"
     attr = f' class="{css}"' if css else ""
+    if tag in ("ul", "ol"):
+        return f"<{tag}{attr}><li>{inner}</li></{tag}>"
+    tag = tag if tag in ("p", "h2", "h3", "h4", "blockquote") else "p"
     return f"<{tag}{attr}>{inner}</{tag}>"
 
 
