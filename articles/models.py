@@ -718,10 +718,6 @@ class Article(SluggedModel):
         super().save(*args, **kwargs)
 
     @property
-    def is_trashed(self) -> bool:
-        return self.trashed_at is not None
-
-    @property
     def has_unpublished_changes(self) -> bool:
         return self.is_live and self.latest_revision_id != self.live_revision_id
 

@@ -11,12 +11,3 @@ register = template.Library()
 def thumb(image, width: int = 320) -> str:
     """The URL of an image's smallest rendition at least width wide."""
     return image.rendition_url(int(width)) if image else ""
-
-
-@register.filter
-def get(mapping, key):
-    """mapping[key] in a template, for keys held in variables."""
-    try:
-        return mapping[key]
-    except (KeyError, TypeError, IndexError):
-        return ""
