@@ -379,3 +379,22 @@ def test_the_article_admin_deletes_nothing(staff, write):
     model_admin = admin_site._registry[Article]
     assert not model_admin.has_delete_permission(request, article)
     assert "delete_selected" not in model_admin.get_actions(request)
+
+
+def test_an_article_restored_while_the_trash_is_emptied_is_skipped_not_fatal(
+    staff, write, monkeypatch
+):
+    restored, gone = write(), write()
+    services.trash(staff["author"], restored)
+    services.trash(staff["author"], gone)
+    listed = [restored.pk, gone.pk]
+    # The list was read before someone restored the first one.
+    services.untrash(staff["author"], restored)
+    monkeypatch.setattr(
+        type(Article.objects), "in_trash", lambda self: Article.objects.filter(pk__in=listed)
+    )
+    assert services.empty_trash(staff["admin"]) == 1
+    restored.refresh_from_db()
+    gone.refresh_from_db()
+    assert (restored.trashed_at, restored.purged_at) == (None, None)
+    assert gone.purged_at is not None

@@ -409,7 +409,10 @@ def empty_trash(user) -> int:
         raise ActionRefused(_("Chỉ quản trị viên mới được dọn thùng rác."))
     count = 0
     for article in Article.objects.in_trash().order_by("pk"):
-        purge(user, article)
+        try:
+            purge(user, article)
+        except ActionRefused:
+            continue  # restored (or purged) by someone else since the list was read
         count += 1
     return count
 
