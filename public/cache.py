@@ -109,16 +109,21 @@ def _new_state(next_at: float, position: str | None = None) -> tuple[str, float,
 
 def current_state() -> tuple[str, float, str | None]:
     """The version from the cache, made if the cache has lost it."""
+    state = _cache().get(VERSION_KEY)
+    return state if state is not None else _made_state()
+
+
+def _made_state() -> tuple[str, float, str | None]:
+    """A version for a cache that has none (another process may make it first)."""
     cache = _cache()
-    state = cache.get(VERSION_KEY)
-    if state is None:
-        state = _new_state(next_change(), replica.primary_position())
-        cache.add(VERSION_KEY, state, timeout=None)
-        state = cache.get(VERSION_KEY) or state
-    return state
+    state = _new_state(next_change(), replica.primary_position())
+    cache.add(VERSION_KEY, state, timeout=None)
+    return cache.get(VERSION_KEY) or state
 
 
-def bump(*, recompute: bool = True, moment: datetime | None = None) -> None:
+def bump(
+    *, recompute: bool = True, moment: datetime | None = None
+) -> tuple[str, float, str | None]:
     """A new token: every cached public page is stale from now on.
 
     recompute reads the next scheduled change from the database; without it the old
@@ -133,7 +138,9 @@ def bump(*, recompute: bool = True, moment: datetime | None = None) -> None:
         position = old[2] if old and len(old) > 2 else None
         if moment is not None:
             next_at = min(next_at, moment.timestamp())
-    cache.set(VERSION_KEY, _new_state(next_at, position), timeout=None)
+    state = _new_state(next_at, position)
+    cache.set(VERSION_KEY, state, timeout=None)
+    return state
 
 
 def _bump_on_commit() -> None:
@@ -215,11 +222,10 @@ class PublicPageCacheMiddleware:
         found = cache.get_many([VERSION_KEY, key])
         state = found.get(VERSION_KEY)
         if state is None:
-            state = current_state()
+            state = _made_state()
         elif state[1] <= time.time():
             # A scheduled article's time, an event's start or midnight has come.
-            bump(recompute=True)
-            state = current_state()
+            state = bump(recompute=True)
         entry = found.get(key)
         if entry is not None and entry[0] == state[0]:
             return self._from_entry(request, entry)
