@@ -21,9 +21,10 @@ page rendered between the first replacement and the commit, from data without th
 change, is not served afterwards). A page is stored with the token read *before* it
 was rendered, so a page rendered from old data never carries a newer token.
 
-The middleware sits before sessions, authentication and messages: a hit costs one
+The middleware sits right after SecurityMiddleware and WhiteNoise: a hit costs one
 cache round trip (the version and the page are read together) and none of the rest of
-the stack. Only GET and HEAD without a session, CSRF or messages cookie are looked up;
+the stack. The headers the middleware below it set (Content-Security-Policy,
+Permissions-Policy, ...) are stored with the page and replayed, not built again. Only GET and HEAD without a session, CSRF or messages cookie are looked up;
 only 200 responses of the public URLs without cookies or Vary: Cookie are stored.
 Responses carry an ETag and Last-Modified and answer conditional requests with 304;
 public ones say "public, max-age=0, s-maxage=N" (browsers revalidate, a shared cache in

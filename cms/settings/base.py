@@ -61,11 +61,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Before the page cache, so a page served from it carries the headers too.
+    # Anonymous public pages from the cache, before everything else that costs: a page
+    # is stored with the headers the middleware below gave it (public/cache.py).
+    "public.cache.PublicPageCacheMiddleware",
     "core.security.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
-    # Anonymous public pages from the cache, before sessions and auth (public/cache.py).
-    "public.cache.PublicPageCacheMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
