@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from articles.models import Article, Participant, Resolution
+from articles.models import Article, Event, Participant, Resolution
 from core.html import html_to_text
 from search.backends import search_articles, search_model
 from search.highlight import excerpt, highlight
@@ -426,6 +426,32 @@ def test_searching_other_models():
     ]
     assert list(search_model(Participant.objects.all(), parse_query("to lam"))) == [to_lam]
     assert list(search_model(Participant.objects.all(), parse_query("tổng bí thư"))) == [to_lam]
+
+
+@pytest.mark.django_db
+def test_the_glance_beside_articles_ranks_only_the_newest_matches(client):
+    # The search page shows three events beside the articles; "nghị quyết" is in a
+    # third of all events, so only the newest few matches are ranked, best first.
+    now = timezone.now()
+    oldest = Event.objects.create(
+        title="Hội nghị quán triệt Nghị quyết số 57", starts_at=now - timedelta(days=900)
+    )
+    plain = Event.objects.create(
+        title="Hội nghi tổng kết, nhắc tới nghi quyết", starts_at=now - timedelta(days=3)
+    )
+    exact = Event.objects.create(
+        title="Học tập Nghị quyết của Đảng", starts_at=now - timedelta(days=10)
+    )
+    query = parse_query("nghị quyết")
+
+    ranked = list(search_model(Event.objects.all(), query))
+    assert set(ranked[:2]) == {oldest, exact}  # as typed, with diacritics, ranks first
+    assert ranked[2] == plain
+    assert list(search_model(Event.objects.all(), query, window=2)) == [exact, plain]
+
+    response = client.get("/tim-kiem/", {"q": "nghi quyet"})
+    shown = [e.pk for e in response.context["events"]]
+    assert set(shown) == {oldest.pk, exact.pk, plain.pk}
 
 
 @pytest.mark.postgres
