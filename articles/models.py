@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
 from core.html import html_to_text, sanitize_html
-from core.models import NormalizedTextModel, SluggedModel
+from core.models import ChoiceLabelsModel, NormalizedTextModel, SluggedModel
 from core.text import fold
 from search.fields import SearchVectorField
 from search.tokens import build_vector
@@ -178,7 +178,7 @@ class Participant(SluggedModel):
         return reverse("public:participant", kwargs={"slug": self.slug})
 
 
-class Resolution(SluggedModel):
+class Resolution(ChoiceLabelsModel, SluggedModel):
     """A Party or State document: Nghị quyết 57-NQ/TW, Chỉ thị 45-CT/TW, Nghị định 13/2023/NĐ-CP…"""
 
     class DocType(models.TextChoices):
@@ -312,7 +312,7 @@ class Resolution(SluggedModel):
         return reverse("public:resolution", kwargs={"slug": self.slug})
 
 
-class Event(SluggedModel):
+class Event(ChoiceLabelsModel, SluggedModel):
     class Kind(models.TextChoices):
         CONFERENCE = "hoi_nghi", _("Hội nghị")
         SEMINAR = "hoi_thao", _("Hội thảo")
@@ -409,7 +409,7 @@ class Event(SluggedModel):
         return reverse("public:event", kwargs={"slug": self.slug})
 
 
-class BridgePoint(NormalizedTextModel):
+class BridgePoint(ChoiceLabelsModel, NormalizedTextModel):
     """Connected sites (điểm cầu) of an event at one level: "251 điểm cầu cấp cơ sở"."""
 
     class Level(models.IntegerChoices):
@@ -439,7 +439,7 @@ class BridgePoint(NormalizedTextModel):
         return f"{label} ({self.location})" if self.location else label
 
 
-class EventParticipant(NormalizedTextModel):
+class EventParticipant(ChoiceLabelsModel, NormalizedTextModel):
     class Role(models.IntegerChoices):
         PRESIDING = 10, _("Chủ trì")
         DIRECTING = 20, _("Phát biểu chỉ đạo")
@@ -529,7 +529,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(SluggedModel):
+class Article(ChoiceLabelsModel, SluggedModel):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Nháp")
         SUBMITTED = "submitted", _("Chờ duyệt")

@@ -480,3 +480,15 @@ def test_scheduled_article_becomes_public_when_its_time_comes(make_article):
     before = publish_at - timedelta(seconds=1)
     with mock.patch("django.utils.timezone.now", return_value=before):
         assert not Article.objects.public().exists()
+
+
+def test_choice_labels_read_as_the_pages_show_them():
+    # get_<field>_display() goes through core.models.ChoiceLabelsModel: same answers
+    # as Django's, the raw value for one no longer among the choices (old imports).
+    directive = Resolution(number="05-CT/TW", doc_type=Resolution.DocType.DIRECTIVE)
+    assert directive.get_doc_type_display() == "Chỉ thị"
+    assert directive.short_name == "Chỉ thị 05-CT/TW"
+    assert str(BridgePoint(count=3, level=BridgePoint.Level.DISTRICT)) == "03 điểm cầu cấp huyện"
+    assert Event(format=Event.Format.ONLINE).get_format_display() == "Trực tuyến"
+    directive.doc_type = "cong_van_cu"
+    assert directive.get_doc_type_display() == "cong_van_cu"
