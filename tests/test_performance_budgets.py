@@ -204,6 +204,20 @@ def test_the_article_page_has_at_most_8_queries_with_10_people_3_documents_6_rel
     assert len(ctx.captured_queries) <= 8, [q["sql"][:120] for q in ctx.captured_queries]
 
 
+@pytest.mark.postgres
+def test_the_article_pages_queries_are_planned_once_per_connection(client, small):
+    # Server-side binding (settings: DATABASE_PREPARED_STATEMENTS): after a few
+    # requests PostgreSQL runs the page's queries from prepared statements instead
+    # of parsing and planning them again each time, and the page stays the same.
+    first = client.get(small["article"]).content
+    for _ in range(6):
+        assert client.get(small["article"]).content == first
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "articles_article"' in sql and '"slug" =' in sql for sql in prepared), prepared
+
+
 def test_budgets_do_not_grow_with_the_number_of_related_rows(client, small):
     small_counts = count_queries(client, small)
     # A second world with every kind of related row three times over: people,
