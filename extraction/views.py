@@ -27,6 +27,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from articles.models import Article, Event, Participant, Resolution
@@ -69,9 +70,9 @@ def endpoint(view):
     def wrapper(request, *args, **kwargs):
         user = request.user
         if not user.is_authenticated or not user.is_active:
-            return _error("Bạn cần đăng nhập.", 401)
+            return _error(_("Bạn cần đăng nhập."), 401)
         if not user.has_perm("articles.change_article"):
-            return _error("Bạn không có quyền sửa bài.", 403)
+            return _error(_("Bạn không có quyền sửa bài."), 403)
         try:
             return view(request, *args, **kwargs)
         except BadRequest as error:
@@ -79,7 +80,7 @@ def endpoint(view):
         except ValidationError as error:
             return _error(" ".join(error.messages), 400)
         except (PermissionDenied, ActionRefused) as error:
-            return _error(str(error) or "Bạn không có quyền làm việc này.", 403)
+            return _error(str(error) or _("Bạn không có quyền làm việc này."), 403)
         except EditConflict as error:
             return JsonResponse(
                 {"ok": False, "error": str(error), "revision": error.latest.pk}, status=409
@@ -93,9 +94,9 @@ def _payload(request) -> dict:
         try:
             data = json.loads(request.body or b"{}")
         except (ValueError, UnicodeDecodeError) as error:
-            raise BadRequest("Dữ liệu gửi lên không phải JSON hợp lệ.") from error
+            raise BadRequest(_("Dữ liệu gửi lên không phải JSON hợp lệ.")) from error
         if not isinstance(data, dict):
-            raise BadRequest("Dữ liệu gửi lên phải là một đối tượng JSON.")
+            raise BadRequest(_("Dữ liệu gửi lên phải là một đối tượng JSON."))
         return data
     return request.POST.dict()
 
@@ -105,7 +106,7 @@ def _editable_article(request, pk: int) -> Article:
         Article.objects.select_related("latest_revision", "current_step").filter(pk=pk).first()
     )
     if article is None:
-        raise BadRequest("Không tìm thấy bài viết.", 404)
+        raise BadRequest(_("Không tìm thấy bài viết."), 404)
     decision = decide(request.user, Action.EDIT, article)
     if not decision:
         raise BadRequest(decision.reason, 403)
@@ -126,13 +127,13 @@ def _int(value, name: str) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError) as error:
-        raise BadRequest(f"Giá trị “{name}” không hợp lệ.") from error
+        raise BadRequest(_("Giá trị “%(name)s” không hợp lệ.") % {"name": name}) from error
 
 
 def _kind(payload: dict) -> str:
     kind = payload.get("kind")
     if kind not in KINDS:
-        raise BadRequest("Loại gợi ý phải là văn bản, nhân vật hoặc sự kiện.")
+        raise BadRequest(_("Loại gợi ý phải là văn bản, nhân vật hoặc sự kiện."))
     return kind
 
 
@@ -153,7 +154,7 @@ def _find(suggestions: Suggestions, kind: str, key: str) -> int:
     if key in keys:
         return keys.index(key)
     raise BadRequest(
-        "Gợi ý này không còn trong nội dung bài (bài vừa được sửa?): hãy tải lại gợi ý.", 409
+        _("Gợi ý này không còn trong nội dung bài (bài vừa được sửa?): hãy tải lại gợi ý."), 409
     )
 
 
@@ -199,15 +200,17 @@ def _corrected(kind: str, base: dict, fields) -> DocumentFinding | PersonFinding
     if fields in (None, ""):
         fields = {}
     if not isinstance(fields, dict):
-        raise BadRequest("Các trường sửa phải là một đối tượng JSON.")
+        raise BadRequest(_("Các trường sửa phải là một đối tượng JSON."))
     unknown = set(fields) - EDITABLE[kind]
     if unknown:
-        raise BadRequest(f"Không sửa được trường: {', '.join(sorted(unknown))}.")
+        raise BadRequest(
+            _("Không sửa được trường: %(fields)s.") % {"fields": ", ".join(sorted(unknown))}
+        )
     for name in TEXT_FIELDS & set(fields):
         if fields[name] is not None and not isinstance(fields[name], str):
-            raise BadRequest(f"Trường “{name}” phải là chuỗi.")
+            raise BadRequest(_("Trường “%(name)s” phải là chuỗi.") % {"name": name})
     if fields.get("time_of_day") not in (None, "", *TIMES_OF_DAY.values()):
-        raise BadRequest("Buổi phải là sáng, trưa, chiều hoặc tối.")
+        raise BadRequest(_("Buổi phải là sáng, trưa, chiều hoặc tối."))
     data = {**base, **fields}
     if kind == "person" and isinstance(data.get("positions"), str):
         data["positions"] = [p.strip() for p in data["positions"].splitlines() if p.strip()]
@@ -249,7 +252,9 @@ def _corrected(kind: str, base: dict, fields) -> DocumentFinding | PersonFinding
                 raise ValueError("time")
         return finding
     except (KeyError, TypeError, ValueError, AttributeError) as error:
-        raise BadRequest("Thông tin gửi lên không hợp lệ: hãy kiểm tra lại các trường.") from error
+        raise BadRequest(
+            _("Thông tin gửi lên không hợp lệ: hãy kiểm tra lại các trường.")
+        ) from error
 
 
 # Endpoints ---------------------------------------------------------------------------------
@@ -274,21 +279,21 @@ def extract_text(request):
     for name in ("title", "sapo", "body"):
         value = payload.get(name, "")
         if not isinstance(value, str):
-            raise BadRequest(f"Trường “{name}” phải là chuỗi.")
+            raise BadRequest(_("Trường “%(name)s” phải là chuỗi.") % {"name": name})
         content[name] = value
     if sum(len(v) for v in content.values()) > MAX_TEXT:
-        raise BadRequest("Văn bản quá dài để phân tích (tối đa 200.000 ký tự).")
+        raise BadRequest(_("Văn bản quá dài để phân tích (tối đa 200.000 ký tự)."))
     # Links chosen in the form so far, so that the panel marks them as linked.
     for name in ("resolutions", "participants", "events"):
         ids = payload.get(name, [])
         if not isinstance(ids, list):
-            raise BadRequest(f"Trường “{name}” phải là danh sách.")
+            raise BadRequest(_("Trường “%(name)s” phải là danh sách.") % {"name": name})
         content[name] = [_int(i, name) for i in ids]
     reference = payload.get("reference_date")
     try:
         reference = date.fromisoformat(reference) if reference else None
     except (TypeError, ValueError) as error:
-        raise BadRequest("Ngày tham chiếu không hợp lệ (dạng YYYY-MM-DD).") from error
+        raise BadRequest(_("Ngày tham chiếu không hợp lệ (dạng YYYY-MM-DD).")) from error
     return JsonResponse({"ok": True} | suggest(content, reference_date=reference).to_dict())
 
 
@@ -299,7 +304,7 @@ def link_one(user, article: Article, kind: str, record_id, key, base_revision_id
     model = apply.MODELS[kind]
     record = model.objects.filter(pk=record_id).first() if record_id else None
     if record is None:
-        raise BadRequest("Không tìm thấy bản ghi cần liên kết.", 404)
+        raise BadRequest(_("Không tìm thấy bản ghi cần liên kết."), 404)
     with transaction.atomic():
         revision = apply.link_records(
             user, article, {apply.LINK_FIELDS[kind]: [record.pk]}, base_revision_id=base_revision_id
@@ -315,7 +320,7 @@ def link_one(user, article: Article, kind: str, record_id, key, base_revision_id
 def create_one(user, article: Article, kind: str, key, fields, base_revision_id):
     """Create a record from a finding, with the editor's corrections, and link it."""
     if not isinstance(key, str):
-        raise BadRequest("Thiếu khóa của gợi ý (“key”).")
+        raise BadRequest(_("Thiếu khóa của gợi ý (“key”)."))
     suggestions = _suggestions(article)
     index = _find(suggestions, kind, key)
     content = _content(article)
@@ -365,7 +370,7 @@ def link_existing(request, pk: int):
             "record": _record(kind, record),
             "revision": revision.pk,
             "participations": added,
-            "message": "Đã liên kết với bài viết.",
+            "message": _("Đã liên kết với bài viết."),
         }
     )
 
@@ -390,7 +395,7 @@ def create_and_link(request, pk: int):
             "record": _record(kind, record),
             "revision": revision.pk,
             "participations": added,
-            "message": "Đã tạo và liên kết với bài viết.",
+            "message": _("Đã tạo và liên kết với bài viết."),
         },
         status=201,
     )
@@ -404,7 +409,7 @@ def create_unlinked(request):
     kind = _kind(payload)
     base = payload.get("finding")
     if not isinstance(base, dict):
-        raise BadRequest("Thiếu gợi ý cần tạo (“finding”).")
+        raise BadRequest(_("Thiếu gợi ý cần tạo (“finding”)."))
     finding = _corrected(kind, base, payload.get("fields"))
     with transaction.atomic():
         if kind == "document":
@@ -415,12 +420,14 @@ def create_unlinked(request):
             attendees = []
             for item in payload.get("attendees") or []:
                 if not isinstance(item, dict) or not isinstance(item.get("person"), dict):
-                    raise BadRequest("Danh sách người tham dự không hợp lệ.")
+                    raise BadRequest(_("Danh sách người tham dự không hợp lệ."))
                 participant = Participant.objects.filter(
                     pk=_int(item.get("participant"), "participant")
                 ).first()
                 if participant is None:
-                    raise BadRequest("Không tìm thấy nhân vật trong danh sách người tham dự.", 404)
+                    raise BadRequest(
+                        _("Không tìm thấy nhân vật trong danh sách người tham dự."), 404
+                    )
                 person = _corrected("person", item["person"], None)
                 attendees.append(apply.Attendee(person, participant))
             ids = [_int(i, "resolutions") for i in payload.get("resolutions") or []]
