@@ -23,7 +23,10 @@ was rendered, so a page rendered from old data never carries a newer token.
 
 The middleware sits right after SecurityMiddleware and WhiteNoise: a hit costs one
 cache round trip (the version and the page are read together) and none of the rest of
-the stack. The headers the middleware below it set (Content-Security-Policy,
+the stack. With a shared cache (Redis), each process also keeps the pages it served
+last, up to PUBLIC_CACHE_LOCAL_BYTES: for those, the round trip reads only the version,
+so a change made anywhere still shows on the next request, and a hot page (the home
+page during a conference) is not copied out of Redis thousands of times a second. The headers the middleware below it set (Content-Security-Policy,
 Permissions-Policy, ...) are stored with the page and replayed, not built again. Only GET and HEAD without a session, CSRF or messages cookie are looked up;
 only 200 responses of the public URLs without cookies or Vary: Cookie are stored.
 Responses carry an ETag and Last-Modified and answer conditional requests with 304;
@@ -37,12 +40,15 @@ from __future__ import annotations
 import hashlib
 import logging
 import secrets
+import threading
 import time
+from collections import OrderedDict
 from datetime import datetime, timedelta
 from email.utils import formatdate, parsedate_to_datetime
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import DatabaseError, transaction
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils import timezone
@@ -165,6 +171,41 @@ def content_changed(using: str | None = None, moment: datetime | None = None) ->
         transaction.on_commit(_bump_on_commit, using=using)
 
 
+class LocalPages:
+    """The pages this process served last, newest kept, up to max_bytes of content.
+
+    An entry is only ever served when its token is the version just read from the
+    shared cache, so keeping it here changes when a page is fetched, never what is
+    served."""
+
+    def __init__(self, max_bytes: int):
+        self.max_bytes = max_bytes
+        self.size = 0
+        self._pages: OrderedDict[str, tuple] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> tuple | None:
+        with self._lock:
+            entry = self._pages.get(key)
+            if entry is not None:
+                self._pages.move_to_end(key)
+            return entry
+
+    def put(self, key: str, entry: tuple) -> None:
+        size = len(entry[3])
+        with self._lock:
+            old = self._pages.pop(key, None)
+            if old is not None:
+                self.size -= len(old[3])
+            if size > self.max_bytes:
+                return
+            self._pages[key] = entry
+            self.size += size
+            while self.size > self.max_bytes:
+                _, dropped = self._pages.popitem(last=False)
+                self.size -= len(dropped[3])
+
+
 # The middleware --------------------------------------------------------------------
 
 
@@ -207,6 +248,13 @@ class PublicPageCacheMiddleware:
             getattr(settings, "MESSAGES_COOKIE_NAME", "messages"),
         }
         self.strip_accept_language = len(settings.LANGUAGES) == 1
+        # An in-process cache already is this process's memory: no second copy of it.
+        local_bytes = int(getattr(settings, "PUBLIC_CACHE_LOCAL_BYTES", 0))
+        self.local = (
+            LocalPages(local_bytes)
+            if local_bytes > 0 and not isinstance(_cache(), LocMemCache)
+            else None
+        )
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD") or not self._anonymous(request):
@@ -220,14 +268,12 @@ class PublicPageCacheMiddleware:
 
         cache = _cache()
         key = self._key(request)
-        found = cache.get_many([VERSION_KEY, key])
-        state = found.get(VERSION_KEY)
+        state, entry = self._lookup(cache, key)
         if state is None:
             state = _made_state()
         elif state[1] <= time.time():
             # A scheduled article's time, an event's start or midnight has come.
             state = bump(recompute=True)
-        entry = found.get(key)
         if entry is not None and entry[0] == state[0]:
             return self._from_entry(request, entry)
         # Lets views keep small things per version in memory (public.queries.categories).
@@ -235,6 +281,23 @@ class PublicPageCacheMiddleware:
         with replica.reading_public(replica.replica_has(*_lag(state))):
             response = self.get_response(request)
         return self._public(request, response, (cache, key, state[0]), timeout)
+
+    def _lookup(self, cache, key: str) -> tuple[tuple | None, tuple | None]:
+        """The version and the stored page: the version always from the shared cache,
+        the page from this process's memory if it holds it under that version."""
+        local = self.local.get(key) if self.local is not None else None
+        if local is None:
+            found = cache.get_many([VERSION_KEY, key])
+            state, entry = found.get(VERSION_KEY), found.get(key)
+        else:
+            state = cache.get(VERSION_KEY)
+            if state is not None and local[0] == state[0]:
+                return state, local
+            entry = cache.get(key)
+        if entry is not None and self.local is not None:
+            # Kept whatever its version: it is only served under the version it names.
+            self.local.put(key, entry)
+        return state, entry
 
     # Requests and responses ---------------------------------------------------------
 
@@ -280,7 +343,10 @@ class PublicPageCacheMiddleware:
                 for name, value in response.items()
                 if name.lower() not in UNSTORED_HEADERS
             ]
-            cache.set(key, (token, now, headers, content, etag), timeout)
+            entry = (token, now, headers, content, etag)
+            cache.set(key, entry, timeout)
+            if self.local is not None:
+                self.local.put(key, entry)
         if _not_modified(request, etag, now):
             return self._not_modified_response(response.items())
         return response

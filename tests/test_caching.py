@@ -471,3 +471,70 @@ def test_content_changed_is_the_hook_for_bulk_updates(client, world, django_asse
     Article.objects.filter(pk=world["article"].pk).update(sapo="Đoạn dẫn đổi bằng update().")
     page_cache.content_changed()
     assert "Đoạn dẫn đổi bằng update()." in client.get(url).content.decode()
+
+
+# With Redis, as in production: the pages a process served last are kept in it too -------
+
+REDIS_URL = "redis://127.0.0.1:6379/12"
+
+
+def _redis_reachable() -> bool:
+    import socket
+
+    try:
+        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+@pytest.fixture
+def shared_cache(settings):
+    if not _redis_reachable():
+        pytest.skip("cần Redis ở 127.0.0.1:6379")
+    settings.CACHES = {
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
+    }
+    settings.PUBLIC_CACHE_LOCAL_BYTES = 1024 * 1024
+    cache.clear()
+    yield cache
+    cache.clear()
+
+
+def test_a_hot_page_is_served_from_the_process_copy_while_the_version_holds(
+    client, world, shared_cache, django_assert_num_queries
+):
+    first = client.get("/")
+    # Redis loses the page (evicted, restarted): this process still has it, and the
+    # version it was stored under is still the current one.
+    page_keys = shared_cache.keys(f"{page_cache.PAGE_PREFIX}*")
+    assert page_keys
+    shared_cache.delete_many(page_keys)
+    with django_assert_num_queries(0):
+        again = client.get("/")
+    assert again.content == first.content
+
+
+def test_a_change_made_by_another_process_shows_despite_the_process_copy(
+    client, world, editor, shared_cache, django_capture_on_commit_callbacks
+):
+    article = world["article"]
+    link = article.get_absolute_url()
+    urls = {k: v for k, v in pages(world).items() if k not in ("search", "search, diacritics")}
+    assert all(link in html for html in fresh_views(client, urls).values())
+    assert all(link in html for html in fresh_views(client, urls).values())  # process copies
+    # Another app server withdraws the article: all this process shares with it is Redis.
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw(editor, article, reason="Sai thông tin")
+    for name, html in fresh_views(client, urls).items():
+        assert link not in html, name
+
+
+def test_the_process_copy_keeps_to_its_size():
+    kept = page_cache.LocalPages(max_bytes=100)
+    for n in range(5):
+        kept.put(f"k{n}", ("v", 0.0, [], b"x" * 40, '"e"'))
+    assert kept.size <= 100
+    assert kept.get("k4") is not None and kept.get("k0") is None
+    kept.put("big", ("v", 0.0, [], b"x" * 101, '"e"'))
+    assert kept.get("big") is None
