@@ -152,7 +152,7 @@ PUBLIC_CACHE_TIMEOUT = env.int("PUBLIC_CACHE_TIMEOUT", default=300)
 PUBLIC_CACHE_PROXY_SECONDS = env.int("PUBLIC_CACHE_PROXY_SECONDS", default=5)
 # With Redis, each process also keeps the pages it served last, up to this many bytes
 # (the version is still read from Redis on every request); 0 turns it off.
-PUBLIC_CACHE_LOCAL_BYTES = env.int("PUBLIC_CACHE_LOCAL_BYTES", default=3 * 1024 * 1024)
+PUBLIC_CACHE_LOCAL_BYTES = env.int("PUBLIC_CACHE_LOCAL_BYTES", default=1024 * 1024)
 
 AUTH_USER_MODEL = "accounts.User"
 PASSWORD_HASHERS = [
