@@ -14,13 +14,13 @@ from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_ckeditor_5.fields import CKEditor5Field
 
 from core.html import html_to_text, sanitize_html
 from core.models import ChoiceLabelsModel, NormalizedTextModel, SluggedModel
+from core.slugs import reverse_slug
 from core.text import fold
 from search.fields import SearchVectorField
 from search.tokens import build_vector
@@ -74,7 +74,7 @@ class Category(SluggedModel):
                 )
 
     def get_absolute_url(self) -> str:
-        return reverse("public:category", kwargs={"slug": self.slug})
+        return reverse_slug("public:category", self.slug)
 
 
 class Tag(SluggedModel):
@@ -92,7 +92,7 @@ class Tag(SluggedModel):
         return self.name
 
     def get_absolute_url(self) -> str:
-        return reverse("public:tag", kwargs={"slug": self.slug})
+        return reverse_slug("public:tag", self.slug)
 
 
 class Organization(SluggedModel):
@@ -175,7 +175,7 @@ class Participant(SluggedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("public:participant", kwargs={"slug": self.slug})
+        return reverse_slug("public:participant", self.slug)
 
 
 class Resolution(ChoiceLabelsModel, SluggedModel):
@@ -309,7 +309,7 @@ class Resolution(ChoiceLabelsModel, SluggedModel):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("public:resolution", kwargs={"slug": self.slug})
+        return reverse_slug("public:resolution", self.slug)
 
 
 class Event(ChoiceLabelsModel, SluggedModel):
@@ -406,7 +406,7 @@ class Event(ChoiceLabelsModel, SluggedModel):
         return sum(point.count for point in self.bridge_points.all())
 
     def get_absolute_url(self) -> str:
-        return reverse("public:event", kwargs={"slug": self.slug})
+        return reverse_slug("public:event", self.slug)
 
 
 class BridgePoint(ChoiceLabelsModel, NormalizedTextModel):
@@ -732,7 +732,7 @@ class Article(ChoiceLabelsModel, SluggedModel):
         )
 
     def get_absolute_url(self) -> str:
-        return reverse("public:article", kwargs={"slug": self.slug})
+        return reverse_slug("public:article", self.slug)
 
 
 class Correction(NormalizedTextModel):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from .models import SlugHistory
 from .text import unique_slug, vi_slugify
@@ -50,3 +55,26 @@ def find_by_old_slug(queryset: models.QuerySet, slug: str) -> models.Model | Non
     if object_id is None:
         return None
     return queryset.filter(pk=object_id).first()
+
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+")
+_MARK = "0slug0"
+
+
+@cache
+def _route(viewname: str, urlconf: str) -> tuple[str, str]:
+    """The path of viewname around its slug, without the script prefix."""
+    path = reverse(viewname, kwargs={"slug": _MARK}, urlconf=urlconf)
+    head, tail = path.removeprefix(get_script_prefix()).split(_MARK)
+    return head, tail
+
+
+def reverse_slug(viewname: str, slug: str) -> str:
+    """reverse(viewname, kwargs={"slug": slug}) for a route whose only argument is a
+    <slug:slug>, a tenth of the cost: the route is reversed once, then the slug is
+    put in. A page lists dozens of articles, people and sections, and reverse() was
+    2 ms of a 15 ms home page."""
+    if not _SLUG.fullmatch(slug or ""):
+        return reverse(viewname, kwargs={"slug": slug})  # its NoReverseMatch, as before
+    head, tail = _route(viewname, get_urlconf() or settings.ROOT_URLCONF)
+    return f"{get_script_prefix()}{head}{slug}{tail}"

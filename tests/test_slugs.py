@@ -6,10 +6,11 @@ import unicodedata
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.urls import NoReverseMatch, reverse, set_script_prefix
 
 from articles.models import Article, Category, Participant, Resolution, Tag
 from core.models import SlugHistory
-from core.slugs import find_by_old_slug
+from core.slugs import find_by_old_slug, reverse_slug
 from core.text import vi_slugify
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +160,40 @@ def test_old_slugs_are_kept_per_model(category):
 
 def test_unknown_old_slug_finds_nothing(db):
     assert find_by_old_slug(Article.objects.all(), "khong-co") is None
+
+
+@pytest.mark.parametrize(
+    "viewname",
+    [
+        "public:article",
+        "public:category",
+        "public:tag",
+        "public:event",
+        "public:resolution",
+        "public:participant",
+        "public:category-feed",
+        "public:event-ics",
+    ],
+)
+def test_reverse_slug_gives_what_reverse_gives(viewname):
+    for slug in ("nghi-quyet-57-nq-tw", "57-nq-tw", "a_b"):
+        assert reverse_slug(viewname, slug) == reverse(viewname, kwargs={"slug": slug})
+
+
+def test_reverse_slug_keeps_the_script_prefix_of_a_site_under_a_sub_path():
+    set_script_prefix("/toa-soan/")
+    try:
+        assert reverse_slug("public:article", "hoi-nghi") == "/toa-soan/bai-viet/hoi-nghi/"
+        assert reverse_slug("public:article", "hoi-nghi") == reverse(
+            "public:article", kwargs={"slug": "hoi-nghi"}
+        )
+    finally:
+        set_script_prefix("/")
+    assert reverse_slug("public:article", "hoi-nghi") == "/bai-viet/hoi-nghi/"
+
+
+def test_reverse_slug_refuses_what_reverse_refuses():
+    with pytest.raises(NoReverseMatch):
+        reverse_slug("public:article", "có dấu/và gạch")
+    with pytest.raises(NoReverseMatch):
+        reverse_slug("public:article", "")
