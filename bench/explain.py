@@ -6,6 +6,11 @@ with the planner settings the page itself set for it (search.backends sets some 
 its GIN query, in a transaction around that one query: replayed the same way). No
 planner setting is added here: the plans are the ones production gets.
 
+With prepared statements on (settings: DATABASE_PREPARED_STATEMENTS), PostgreSQL may
+run a statement it has seen five times with a generic plan, made without the values;
+each query is then also explained under that plan (plan_cache_mode =
+force_generic_plan), so the check holds for the plans production ends up running.
+
 A plan is flagged when it scans the articles (or their tag links) sequentially, or
 sorts more than a small share of the articles: what a listing without the right
 index does, and what `page=400` of a section must not do.
@@ -107,31 +112,75 @@ def read_plan(root: dict, articles: int) -> tuple[list[str], list[str]]:
     return lines, problems
 
 
+GENERIC = "generic plan"
+
+
+def _numbered(sql: str) -> tuple[str, int]:
+    """Django's SQL with its %s placeholders numbered $1, $2, … (and %% as %), for PREPARE."""
+    out, count, i = [], 0, 0
+    while i < len(sql):
+        if sql.startswith("%%", i):
+            out.append("%")
+            i += 2
+        elif sql.startswith("%s", i):
+            count += 1
+            out.append(f"${count}")
+            i += 2
+        else:
+            out.append(sql[i])
+            i += 1
+    return "".join(out), count
+
+
+def _explain(cursor, connection, sql: str, params, generic: bool):
+    if not generic:
+        literal = sql if params is None else connection.ops.compose_sql(sql, params)
+        cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + literal)
+        return cursor.fetchone()[0], literal
+    numbered, count = _numbered(sql)
+    cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+    cursor.execute(f"PREPARE explained AS {numbered}")
+    values = connection.ops.compose_sql(", ".join(["%s"] * count), params) if count else ""
+    cursor.execute(
+        f"EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE explained{f'({values})' if count else ''}"
+    )
+    result = cursor.fetchone()[0]
+    # Prepared statements outlive the transaction; an error above fails the check anyway.
+    cursor.execute("DEALLOCATE explained")
+    return result, numbered
+
+
 def explain_page(client, connection, name: str, path: str, articles: int) -> PagePlans:
     from django.db import transaction
-    from django.test.utils import CaptureQueriesContext
 
-    with CaptureQueriesContext(connection) as captured:
+    captured = []
+
+    def record(execute, sql, params, many, context):
+        captured.append((sql, params))
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(record):
         status = client.get(path).status_code
+    prepared = bool(connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"))
     page = PagePlans(name, path, status)
     pending = ""
-    for query in captured.captured_queries:
-        sql = query["sql"]
+    for sql, params in captured:
         if sql.startswith("SELECT set_config("):
-            pending = sql
+            pending = connection.ops.compose_sql(sql, params) if params else sql
             continue
         if not sql.startswith("SELECT") or "articles_article" not in sql:
             continue
-        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            if pending:
-                cursor.execute(pending)
-            cursor.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + sql)
-            result = cursor.fetchone()[0]
-        result = json.loads(result) if isinstance(result, str) else result
-        lines, problems = read_plan(result[0]["Plan"], articles)
-        page.queries.append(
-            QueryPlan(sql, pending, lines, problems, round(result[0]["Execution Time"], 2))
-        )
+        for generic in (False, True) if prepared else (False,):
+            with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+                if pending:
+                    cursor.execute(pending)
+                result, shown = _explain(cursor, connection, sql, params, generic)
+            result = json.loads(result) if isinstance(result, str) else result
+            lines, problems = read_plan(result[0]["Plan"], articles)
+            settings = "; ".join(filter(None, [pending, GENERIC if generic else ""]))
+            page.queries.append(
+                QueryPlan(shown, settings, lines, problems, round(result[0]["Execution Time"], 2))
+            )
         pending = ""
     return page
 
