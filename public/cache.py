@@ -23,11 +23,14 @@ was rendered, so a page rendered from old data never carries a newer token.
 
 The middleware sits right after SecurityMiddleware and WhiteNoise: a hit costs one
 cache round trip (the version and the page are read together) and none of the rest of
-the stack. With a shared cache (Redis), each process also keeps the pages it served
-last, up to PUBLIC_CACHE_LOCAL_BYTES: for those, the round trip reads only the version,
-so a change made anywhere still shows on the next request, and a hot page (the home
-page during a conference) is not copied out of Redis thousands of times a second. The headers the middleware below it set (Content-Security-Policy,
-Permissions-Policy, ...) are stored with the page and replayed, not built again. Only GET and HEAD without a session, CSRF or messages cookie are looked up;
+the stack. The headers the middleware below it set (Content-Security-Policy,
+Permissions-Policy, ...) are stored with the page and replayed, not built again. With a
+shared cache (Redis), each process also keeps the pages it served last, up to
+PUBLIC_CACHE_LOCAL_BYTES: for those, the round trip reads only the version, so a change
+made anywhere still shows on the next request, and a hot page (the home page during a
+conference) is not copied out of Redis thousands of times a second.
+
+Only GET and HEAD without a session, CSRF or messages cookie are looked up;
 only 200 responses of the public URLs without cookies or Vary: Cookie are stored.
 Responses carry an ETag and Last-Modified and answer conditional requests with 304;
 public ones say "public, max-age=0, s-maxage=N" (browsers revalidate, a shared cache in
