@@ -2,11 +2,13 @@
 
 Small and explicit: a category, an article factory, the seed article's text, a
 temporary MEDIA_ROOT. Tests that need PostgreSQL carry ``@pytest.mark.postgres``
-(alias ``postgres_only`` below) and are skipped on any other database.
+(alias ``postgres_only`` below) and are skipped on any other database; tests that need
+Redis at 127.0.0.1:6379 carry ``@pytest.mark.redis`` and are skipped without it.
 """
 
 from __future__ import annotations
 
+import socket
 from datetime import timedelta
 from types import SimpleNamespace
 
@@ -21,13 +23,28 @@ IS_POSTGRESQL = connection.vendor == "postgresql"
 postgres_only = pytest.mark.skipif(not IS_POSTGRESQL, reason="cần PostgreSQL (DATABASE_URL)")
 
 
+REDIS = ("127.0.0.1", 6379)
+
+
+def redis_reachable() -> bool:
+    try:
+        with socket.create_connection(REDIS, timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 def pytest_collection_modifyitems(config, items):
-    if IS_POSTGRESQL:
-        return
-    skip = pytest.mark.skip(reason="cần PostgreSQL: chạy với DATABASE_URL=postgres://…")
+    """Tests marked postgres or redis are skipped, saying why, where that service is missing."""
+    missing = {}
+    if not IS_POSTGRESQL:
+        missing["postgres"] = "cần PostgreSQL: chạy với DATABASE_URL=postgres://…"
+    if any(item.get_closest_marker("redis") for item in items) and not redis_reachable():
+        missing["redis"] = "cần Redis ở 127.0.0.1:6379"
     for item in items:
-        if item.get_closest_marker("postgres"):
-            item.add_marker(skip)
+        for marker, reason in missing.items():
+            if item.get_closest_marker(marker):
+                item.add_marker(pytest.mark.skip(reason=reason))
 
 
 # The seed article (../shared/seed/ha-nam-hoi-nghi-nq57.txt), copied here so the

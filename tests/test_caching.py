@@ -478,20 +478,8 @@ def test_content_changed_is_the_hook_for_bulk_updates(client, world, django_asse
 REDIS_URL = "redis://127.0.0.1:6379/12"
 
 
-def _redis_reachable() -> bool:
-    import socket
-
-    try:
-        with socket.create_connection(("127.0.0.1", 6379), timeout=1):
-            return True
-    except OSError:
-        return False
-
-
 @pytest.fixture
 def shared_cache(settings):
-    if not _redis_reachable():
-        pytest.skip("cần Redis ở 127.0.0.1:6379")
     settings.CACHES = {
         "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
     }
@@ -501,6 +489,7 @@ def shared_cache(settings):
     cache.clear()
 
 
+@pytest.mark.redis
 def test_a_hot_page_is_served_from_the_process_copy_while_the_version_holds(
     client, world, shared_cache, django_assert_num_queries
 ):
@@ -515,6 +504,7 @@ def test_a_hot_page_is_served_from_the_process_copy_while_the_version_holds(
     assert again.content == first.content
 
 
+@pytest.mark.redis
 def test_a_change_made_by_another_process_shows_despite_the_process_copy(
     client, world, editor, shared_cache, django_capture_on_commit_callbacks
 ):
