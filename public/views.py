@@ -31,7 +31,7 @@ from articles.models import (
     Tag,
 )
 from core.slugs import find_by_old_slug
-from search.backends import RANK_WINDOW, search_model, search_public_articles
+from search.backends import search_glance, search_model, search_public_articles
 from search.tokens import parse_query
 
 from . import structured_data
@@ -526,13 +526,11 @@ def search(request):
             context["page"] = paginator.get_page(request.GET.get("page"))
             if context["page"].number == 1:
                 # Documents, events and people that match are shown beside the articles.
-                context["resolutions"] = search_model(
-                    Resolution.objects.select_related("issuer"), query, window=RANK_WINDOW
-                )[:3]
-                context["events"] = search_model(Event.objects.all(), query, window=RANK_WINDOW)[:3]
-                context["participants"] = search_model(
-                    Participant.objects.all(), query, window=RANK_WINDOW
-                )[:4]
+                context["resolutions"] = search_glance(
+                    Resolution.objects.select_related("issuer"), query, 3
+                )
+                context["events"] = search_glance(Event.objects.all(), query, 3)
+                context["participants"] = search_glance(Participant.objects.all(), query, 4)
             return render(request, "public/search.html", context)
         elif kind == "su-kien":
             results = search_model(Event.objects.all(), query)

@@ -87,17 +87,24 @@ def search_articles(queryset: QuerySet, query: ParsedQuery) -> QuerySet:
 
 
 def search_model(queryset: QuerySet, query: ParsedQuery, *, window: int | None = None) -> QuerySet:
-    """Rows matching query, best first.
-
-    With window, only the first `window` matches in the model's own order (the newest
-    events and documents) are ranked: for a glance of a few results beside the
-    articles, where ranking every match of a common phrase ("nghị quyết" is in a third
-    of all events) costs more than the rest of the page."""
+    """Rows matching query, best first; with window, only the first `window` matches in
+    the model's own order (the newest events and documents) are ranked."""
     ordering = [*queryset.model._meta.ordering, "-id"]
     matches = matching(queryset, query)
     if window is not None:
         matches = matches.filter(pk__in=matches.order_by(*ordering).values("pk")[:window])
     return matches.order_by("-search_rank", *ordering)
+
+
+# Beside the article results the search page shows a few events, documents and people.
+# Ranking every match of a common phrase ("nghị quyết" is in a third of all events)
+# would cost more than the rest of the page, so only the newest GLANCE_WINDOW are.
+GLANCE_WINDOW = 150
+
+
+def search_glance(queryset: QuerySet, query: ParsedQuery, count: int) -> QuerySet:
+    """The best `count` of the newest GLANCE_WINDOW matches of query."""
+    return search_model(queryset, query, window=GLANCE_WINDOW)[:count]
 
 
 # Public article search over a large corpus ----------------------------------------------
