@@ -350,6 +350,21 @@ def create_one(user, article: Article, kind: str, key, fields, base_revision_id)
     return record, revision, added
 
 
+def _linked(kind, record, revision, added, message: str, status: int = 200) -> JsonResponse:
+    """The answer to a link made: the record, the revision that holds it, and the
+    participations added with it."""
+    return JsonResponse(
+        {
+            "ok": True,
+            "record": _record(kind, record),
+            "revision": revision.pk,
+            "participations": added,
+            "message": message,
+        },
+        status=status,
+    )
+
+
 @require_POST
 @endpoint
 def link_existing(request, pk: int):
@@ -364,15 +379,7 @@ def link_existing(request, pk: int):
         payload.get("key"),
         _int(payload.get("base_revision"), "base_revision"),
     )
-    return JsonResponse(
-        {
-            "ok": True,
-            "record": _record(kind, record),
-            "revision": revision.pk,
-            "participations": added,
-            "message": _("Đã liên kết với bài viết."),
-        }
-    )
+    return _linked(kind, record, revision, added, _("Đã liên kết với bài viết."))
 
 
 @require_POST
@@ -389,16 +396,7 @@ def create_and_link(request, pk: int):
         payload.get("fields"),
         _int(payload.get("base_revision"), "base_revision"),
     )
-    return JsonResponse(
-        {
-            "ok": True,
-            "record": _record(kind, record),
-            "revision": revision.pk,
-            "participations": added,
-            "message": _("Đã tạo và liên kết với bài viết."),
-        },
-        status=201,
-    )
+    return _linked(kind, record, revision, added, _("Đã tạo và liên kết với bài viết."), 201)
 
 
 @require_POST
