@@ -16,10 +16,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import ChoiceLabelsModel
+
 GENESIS = "0" * 64
 
 
-class AuditEvent(models.Model):
+class AuditEvent(ChoiceLabelsModel):
     class Kind(models.TextChoices):
         LOGIN = "login", _("Đăng nhập")
         LOGOUT = "logout", _("Đăng xuất")

@@ -16,7 +16,7 @@ def _choice_labels(field: models.Field) -> dict:
 
 
 class ChoiceLabelsModel(models.Model):
-    """get_<field>_display() for the public pages' many choice fields, without Django's
+    """get_<field>_display() for choice fields shown row after row in lists, without Django's
     per-call cost: Django builds a dict of every choice on each call, translating
     every label to hash it (a third of the 7.4 ms a list of 20 documents took)."""
 

@@ -492,3 +492,7 @@ def test_choice_labels_read_as_the_pages_show_them():
     assert Event(format=Event.Format.ONLINE).get_format_display() == "Trực tuyến"
     directive.doc_type = "cong_van_cu"
     assert directive.get_doc_type_display() == "cong_van_cu"
+    # The workspace's lists (notifications, history) read theirs the same way.
+    from workflow.models import Notification
+
+    assert Notification(kind=Notification.Kind.RETURNED).get_kind_display() == "Bài bị trả lại"

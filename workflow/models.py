@@ -13,7 +13,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import NormalizedTextModel
+from core.models import ChoiceLabelsModel, NormalizedTextModel
 
 
 class ApprovalStepQuerySet(models.QuerySet):
@@ -108,7 +108,7 @@ class ImmutableModel(models.Model):
         raise PermissionError(f"{type(self).__name__} is append-only")
 
 
-class Transition(ImmutableModel):
+class Transition(ChoiceLabelsModel, ImmutableModel):
     """One move of an article between states: who, when, from, to, at which step, why."""
 
     class Action(models.TextChoices):
@@ -184,7 +184,7 @@ class Comment(NormalizedTextModel):
         return self.body[:60]
 
 
-class Notification(models.Model):
+class Notification(ChoiceLabelsModel):
     class Kind(models.TextChoices):
         SUBMITTED = "submitted", _("Có bài chờ duyệt")
         RETURNED = "returned", _("Bài bị trả lại")
