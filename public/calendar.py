@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from icalendar import Calendar
 from icalendar import Event as ICalEvent
 
@@ -50,13 +50,13 @@ def _response(content: bytes, filename: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 def upcoming_events(request):
     events = Event.objects.filter(starts_at__gte=timezone.now()).order_by("starts_at")[:200]
     return _response(_calendar(events), "su-kien.ics")
 
 
-@require_GET
+@require_safe
 def single_event(request, slug: str):
     event = get_object_or_404(Event, slug=slug)
     return _response(_calendar([event]), f"{event.slug}.ics")

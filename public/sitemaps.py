@@ -7,7 +7,7 @@ from django.db.models import Count, Max, QuerySet
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import Article, Category, Event, Participant, Resolution
 
@@ -121,7 +121,7 @@ SITEMAPS = {
 }
 
 
-@require_GET
+@require_safe
 @x_robots_tag
 def index(request):
     """The sitemap index, one entry per page of each section, at SITE_URL.

@@ -16,7 +16,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from articles.models import (
     Article,
@@ -110,7 +110,7 @@ def get_or_redirect(queryset, slug: str):
     raise Http404
 
 
-@require_GET
+@require_safe
 def home(request):
     public = Article.objects.public().for_listing()
     latest = list(public[:9])
@@ -166,7 +166,7 @@ def home_sections(request) -> list[tuple[Category, list[Article]]]:
     return [(s, by_section[s.pk][:HOME_SECTION_SIZE]) for s in sections if s.pk in by_section]
 
 
-@require_GET
+@require_safe
 def category(request, slug: str):
     section = get_or_redirect(Category.objects.select_related("parent"), slug)
     if isinstance(section, HttpResponse):
@@ -185,7 +185,7 @@ def category(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def tag(request, slug: str):
     found = get_or_redirect(Tag.objects.all(), slug)
     if isinstance(found, HttpResponse):
@@ -298,7 +298,7 @@ def article_context(
     }
 
 
-@require_GET
+@require_safe
 def article(request, slug: str):
     """At most seven queries, however many people, documents, tags and corrections:
     the article with its section, picture, tags and corrections; its events with their
@@ -358,7 +358,7 @@ def count_view(request, pk: int):
     return HttpResponse(status=204)
 
 
-@require_GET
+@require_safe
 def event(request, slug: str):
     found = get_or_redirect(Event.objects.all(), slug)
     if isinstance(found, HttpResponse):
@@ -382,7 +382,7 @@ def event(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def event_index(request):
     now = timezone.now()
     upcoming = list(
@@ -401,7 +401,7 @@ def event_index(request):
     )
 
 
-@require_GET
+@require_safe
 def participant(request, slug: str):
     found = get_or_redirect(Participant.objects.select_related("organization", "portrait"), slug)
     if isinstance(found, HttpResponse):
@@ -419,7 +419,7 @@ def participant(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def participant_index(request):
     return render(
         request,
@@ -433,7 +433,7 @@ def participant_index(request):
 TIMELINE_ARTICLES = 200
 
 
-@require_GET
+@require_safe
 def resolution(request, slug: str):
     found = get_or_redirect(
         Resolution.objects.select_related("issuer")
@@ -478,7 +478,7 @@ def resolution(request, slug: str):
     )
 
 
-@require_GET
+@require_safe
 def resolution_index(request):
     documents = Resolution.objects.select_related("issuer")
     doc_type = request.GET.get("loai", "")
@@ -505,7 +505,7 @@ SEARCH_KINDS = {
 }
 
 
-@require_GET
+@require_safe
 def search(request):
     query = parse_query(request.GET.get("q", ""))
     kind = request.GET.get("loai", "bai-viet")
@@ -542,7 +542,7 @@ def search(request):
     return render(request, "public/search.html", context)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     lines = [
         "User-agent: *",
@@ -555,6 +555,6 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
 
 
-@require_GET
+@require_safe
 def favicon(request):
     return redirect(static("img/emblem.svg"), permanent=True)

@@ -184,6 +184,11 @@ def test_head_requests_are_answered_from_the_cache(client, world, django_assert_
     assert response.status_code == 200
 
 
+def test_head_requests_to_a_page_not_yet_cached_are_answered(client, world):
+    response = client.head(world["article"].get_absolute_url())
+    assert response.status_code == 200
+
+
 @pytest.mark.parametrize("cookie", ["sessionid", "csrftoken", "messages"])
 def test_a_request_with_a_session_csrf_or_messages_cookie_is_never_served_from_the_cache(
     client, world, cookie
