@@ -21,17 +21,21 @@ page rendered between the first replacement and the commit, from data without th
 change, is not served afterwards). A page is stored with the token read *before* it
 was rendered, so a page rendered from old data never carries a newer token.
 
-The middleware sits right after SecurityMiddleware and WhiteNoise: a hit costs one
-cache round trip (the version and the page are read together) and none of the rest of
-the stack. The headers the middleware below it set (Content-Security-Policy,
-Permissions-Policy, ...) are stored with the page and replayed, not built again. With a
-shared cache (Redis), each process also keeps the pages it served last, up to
-PUBLIC_CACHE_LOCAL_BYTES: for those, the round trip reads only the version, so a change
-made anywhere still shows on the next request, and a hot page (the home page during a
-conference) is not copied out of Redis thousands of times a second.
+The middleware comes first in MIDDLEWARE, so a page is stored with every header the
+rest of the stack gave it (Content-Security-Policy, Permissions-Policy, the security
+headers, ...) and a hit replays them without building them again. In front of Django,
+cms/wsgi.py puts PublicPageCacheApplication: it serves hits from the WSGI environ
+before Django builds a request, at the cost of one cache round trip (the version and
+the page are read together); anything else goes on to Django with what it read, so a
+miss costs no second round trip. Both ask the same functions which requests may be
+served from the cache and under which key. With a shared cache (Redis), each process
+also keeps the pages it served last, up to PUBLIC_CACHE_LOCAL_BYTES: for those, the
+round trip reads only the version, so a change made anywhere still shows on the next
+request, and a hot page (the home page during a conference) is not copied out of
+Redis thousands of times a second.
 
-Only GET and HEAD without a session, CSRF or messages cookie are looked up;
-only 200 responses of the public URLs without cookies or Vary: Cookie are stored.
+Only GET and HEAD without a session, CSRF or messages cookie, outside the static and
+media files, are looked up; only 200 responses of the public URLs without cookies or Vary: Cookie are stored.
 Responses carry an ETag and Last-Modified and answer conditional requests with 304;
 public ones say "public, max-age=0, s-maxage=N" (browsers revalidate, a shared cache in
 front may keep them N seconds: nginx's micro-cache, a CDN), everything a staff member
@@ -52,8 +56,11 @@ from email.utils import formatdate, parsedate_to_datetime
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import setting_changed
 from django.db import DatabaseError, transaction
+from django.dispatch import receiver
 from django.http import HttpResponse, HttpResponseNotModified
+from django.http.cookie import parse_cookie
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -65,6 +72,8 @@ VERSION_KEY = "public:version"
 PAGE_PREFIX = "public:page:"
 # Headers Django or a view may set that a stored page must not repeat.
 UNSTORED_HEADERS = {"set-cookie", "date", "vary"}
+# What the WSGI front read for a request it passes on to Django (see the middleware).
+LOOKUP_ENVIRON_KEY = "toasoan.public_cache.lookup"
 
 
 def _cache():
@@ -209,7 +218,157 @@ class LocalPages:
                 self.size -= len(dropped[3])
 
 
-# The middleware --------------------------------------------------------------------
+# Which requests, under which key -------------------------------------------------------
+# These read the WSGI environ (request.META is the same dict), so that the WSGI front
+# and the middleware cannot disagree. The key is built from the raw values Django
+# derives the scheme, host and path from: a request that Django would refuse (a host
+# not in ALLOWED_HOSTS) misses, goes on to Django and is refused there, and since only
+# what Django served is stored, nothing is ever stored under such a key.
+
+
+def _is_secure(environ) -> bool:
+    """HttpRequest.is_secure() on the environ."""
+    proxy_header = settings.SECURE_PROXY_SSL_HEADER
+    if proxy_header:
+        header, secure_value = proxy_header
+        value = environ.get(header)
+        if value is not None:
+            return value.split(",", 1)[0].strip() == secure_value
+    return environ.get("wsgi.url_scheme") == "https"
+
+
+def _raw_host(environ) -> str:
+    """HttpRequest._get_raw_host() on the environ (validated by Django, not here)."""
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in environ:
+        host = environ["HTTP_X_FORWARDED_HOST"]
+    elif "HTTP_HOST" in environ:
+        host = environ["HTTP_HOST"]
+    else:
+        host = f"{environ.get('SERVER_NAME', '')}:{environ.get('SERVER_PORT', '')}"
+    if settings.USE_X_FORWARDED_PORT and "HTTP_X_FORWARDED_PORT" in environ:
+        host = f"{host}:{environ['HTTP_X_FORWARDED_PORT']}"
+    return host
+
+
+def page_key(environ) -> str:
+    scheme = "https" if _is_secure(environ) else "http"
+    path = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+    query = environ.get("QUERY_STRING", "")
+    raw = f"{scheme}|{_raw_host(environ)}|{path}{'?' + query if query else ''}"
+    # PATH_INFO holds the request's bytes as latin-1 characters: any str encodes.
+    digest = hashlib.blake2b(raw.encode("utf-8", "surrogatepass"), digest_size=16)
+    return PAGE_PREFIX + digest.hexdigest()
+
+
+def _files_prefixes() -> tuple[str, ...]:
+    return tuple(
+        prefix
+        for prefix in (settings.STATIC_URL, settings.MEDIA_URL)
+        if prefix and prefix.startswith("/")
+    )
+
+
+def _private_cookies() -> set[str]:
+    return {
+        settings.SESSION_COOKIE_NAME,
+        settings.CSRF_COOKIE_NAME,
+        getattr(settings, "MESSAGES_COOKIE_NAME", "messages"),
+    }
+
+
+def is_anonymous(environ) -> bool:
+    """No session, CSRF or messages cookie and no credentials: a reader nobody knows."""
+    if "HTTP_AUTHORIZATION" in environ:
+        return False
+    raw = environ.get("HTTP_COOKIE")
+    return not raw or _private_cookies().isdisjoint(parse_cookie(raw))
+
+
+def _left_alone(environ) -> bool:
+    """Requests the page cache does not touch: static and media files (WhiteNoise and
+    the storage answer them with their own headers) and plain-http requests that
+    SecurityMiddleware sends to https."""
+    if environ.get("PATH_INFO", "").startswith(_files_prefixes()):
+        return True
+    return settings.SECURE_SSL_REDIRECT and not _is_secure(environ)
+
+
+def may_be_served_from_cache(environ) -> bool:
+    """Whether a request is looked up in the page cache at all."""
+    return (
+        environ.get("REQUEST_METHOD") in ("GET", "HEAD")
+        and not _left_alone(environ)
+        and is_anonymous(environ)
+        and page_timeout() > 0
+    )
+
+
+# Where pages are kept ---------------------------------------------------------------
+
+
+class PageStore:
+    """The shared cache, and with a shared one this process's copy of the pages it
+    served last (an in-process cache already is this process's memory)."""
+
+    def __init__(self):
+        local_bytes = int(getattr(settings, "PUBLIC_CACHE_LOCAL_BYTES", 0))
+        self.local = (
+            LocalPages(local_bytes)
+            if local_bytes > 0 and not isinstance(_cache(), LocMemCache)
+            else None
+        )
+
+    def lookup(self, key: str) -> tuple[tuple | None, tuple | None]:
+        """The version and the stored page: the version always from the shared cache,
+        the page from this process's memory if it holds it under that version."""
+        cache = _cache()
+        local = self.local.get(key) if self.local is not None else None
+        if local is None:
+            found = cache.get_many([VERSION_KEY, key])
+            state, entry = found.get(VERSION_KEY), found.get(key)
+        else:
+            state = cache.get(VERSION_KEY)
+            if state is not None and local[0] == state[0]:
+                return state, local
+            entry = cache.get(key)
+        if entry is not None and self.local is not None:
+            # Kept whatever its version: it is only served under the version it names.
+            self.local.put(key, entry)
+        return state, entry
+
+    def store(self, key: str, entry: tuple, timeout: int) -> None:
+        _cache().set(key, entry, timeout)
+        if self.local is not None:
+            self.local.put(key, entry)
+
+
+_page_store: PageStore | None = None
+
+
+def page_store() -> PageStore:
+    """This process's PageStore, made again when the cache settings change (tests)."""
+    global _page_store
+    if _page_store is None:
+        _page_store = PageStore()
+    return _page_store
+
+
+@receiver(setting_changed)
+def _forget_page_store(*, setting, **kwargs) -> None:
+    global _page_store
+    if setting in ("CACHES", "PUBLIC_CACHE_ALIAS", "PUBLIC_CACHE_LOCAL_BYTES"):
+        _page_store = None
+
+
+def servable(state, entry) -> bool:
+    """Whether a stored page may be served as it is: the version it names is the
+    current one and no scheduled change has come since."""
+    return (
+        state is not None and entry is not None and entry[0] == state[0] and state[1] > time.time()
+    )
+
+
+# Serving a stored page ---------------------------------------------------------------
 
 
 def _lag(state) -> tuple[str, str | None]:
@@ -225,12 +384,12 @@ def _etag(content: bytes) -> str:
     return f'"{hashlib.blake2b(content, digest_size=12).hexdigest()}"'
 
 
-def _not_modified(request, etag: str, last_modified: float) -> bool:
-    if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+def _not_modified(environ, etag: str, last_modified: float) -> bool:
+    if_none_match = environ.get("HTTP_IF_NONE_MATCH")
     if if_none_match is not None:
         tags = [t.strip() for t in if_none_match.split(",")]
         return "*" in tags or etag in tags or f"W/{etag}" in tags
-    if_modified_since = request.META.get("HTTP_IF_MODIFIED_SINCE")
+    if_modified_since = environ.get("HTTP_IF_MODIFIED_SINCE")
     if if_modified_since:
         try:
             since = parsedate_to_datetime(if_modified_since).timestamp()
@@ -240,27 +399,63 @@ def _not_modified(request, etag: str, last_modified: float) -> bool:
     return False
 
 
+NOT_MODIFIED_HEADERS = ("etag", "last-modified", "cache-control", "expires")
+
+
+def _answer(environ, entry) -> tuple[int, list[tuple[str, str]], bytes]:
+    """(status, headers, body) of a stored page for this request: the page, or 304."""
+    _token, created, headers, content, etag = entry
+    if _not_modified(environ, etag, created):
+        return 304, [(n, v) for n, v in headers if n.lower() in NOT_MODIFIED_HEADERS], b""
+    return 200, headers, content
+
+
+class PublicPageCacheApplication:
+    """WSGI: answers requests for stored pages before Django builds a request for them.
+
+    Everything else (a miss, a stale version, a reader with a session, a cache that
+    does not answer) goes on to Django, where PublicPageCacheMiddleware renders and
+    stores it, or shows the error page; the lookup made here goes with it in the
+    environ, so a miss reads the cache once."""
+
+    STATUS = {200: "200 OK", 304: "304 Not Modified"}
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if may_be_served_from_cache(environ):
+            key = page_key(environ)
+            try:
+                state, entry = page_store().lookup(key)
+            except Exception:
+                # The middleware meets the same failure and shows the site's error page.
+                logger.warning("Page cache lookup failed", exc_info=True)
+            else:
+                if servable(state, entry):
+                    status, headers, body = _answer(environ, entry)
+                    start_response(self.STATUS[status], list(headers))
+                    return [b"" if environ["REQUEST_METHOD"] == "HEAD" else body]
+                environ[LOOKUP_ENVIRON_KEY] = (key, state, entry)
+        return self.application(environ, start_response)
+
+
+# The middleware --------------------------------------------------------------------
+
+
 class PublicPageCacheMiddleware:
-    """See the module docstring. Place right after SecurityMiddleware and WhiteNoise."""
+    """See the module docstring. Place first in MIDDLEWARE."""
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.private_cookies = {
-            settings.SESSION_COOKIE_NAME,
-            settings.CSRF_COOKIE_NAME,
-            getattr(settings, "MESSAGES_COOKIE_NAME", "messages"),
-        }
         self.strip_accept_language = len(settings.LANGUAGES) == 1
-        # An in-process cache already is this process's memory: no second copy of it.
-        local_bytes = int(getattr(settings, "PUBLIC_CACHE_LOCAL_BYTES", 0))
-        self.local = (
-            LocalPages(local_bytes)
-            if local_bytes > 0 and not isinstance(_cache(), LocMemCache)
-            else None
-        )
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or not self._anonymous(request):
+        environ = request.META
+        looked_up = environ.pop(LOOKUP_ENVIRON_KEY, None)
+        if _left_alone(environ):
+            return self.get_response(request)
+        if request.method not in ("GET", "HEAD") or not is_anonymous(environ):
             return self._private(request, self.get_response(request))
         timeout = page_timeout()
         if timeout <= 0:
@@ -269,9 +464,11 @@ class PublicPageCacheMiddleware:
                 response = self.get_response(request)
             return self._public(request, response, None, timeout)
 
-        cache = _cache()
-        key = self._key(request)
-        state, entry = self._lookup(cache, key)
+        if looked_up is not None:
+            key, state, entry = looked_up
+        else:
+            key = page_key(environ)
+            state, entry = page_store().lookup(key)
         if state is None:
             state = _made_state()
         elif state[1] <= time.time():
@@ -283,36 +480,9 @@ class PublicPageCacheMiddleware:
         request.public_version = state[0]
         with replica.reading_public(replica.replica_has(*_lag(state))):
             response = self.get_response(request)
-        return self._public(request, response, (cache, key, state[0]), timeout)
-
-    def _lookup(self, cache, key: str) -> tuple[tuple | None, tuple | None]:
-        """The version and the stored page: the version always from the shared cache,
-        the page from this process's memory if it holds it under that version."""
-        local = self.local.get(key) if self.local is not None else None
-        if local is None:
-            found = cache.get_many([VERSION_KEY, key])
-            state, entry = found.get(VERSION_KEY), found.get(key)
-        else:
-            state = cache.get(VERSION_KEY)
-            if state is not None and local[0] == state[0]:
-                return state, local
-            entry = cache.get(key)
-        if entry is not None and self.local is not None:
-            # Kept whatever its version: it is only served under the version it names.
-            self.local.put(key, entry)
-        return state, entry
+        return self._public(request, response, (key, state[0]), timeout)
 
     # Requests and responses ---------------------------------------------------------
-
-    def _anonymous(self, request) -> bool:
-        cookies = request.COOKIES
-        if cookies and not self.private_cookies.isdisjoint(cookies):
-            return False
-        return "HTTP_AUTHORIZATION" not in request.META
-
-    def _key(self, request) -> str:
-        raw = f"{request.scheme}|{request.get_host()}|{request.get_full_path()}"
-        return PAGE_PREFIX + hashlib.blake2b(raw.encode(), digest_size=16).hexdigest()
 
     @staticmethod
     def _is_public_view(request) -> bool:
@@ -340,25 +510,22 @@ class PublicPageCacheMiddleware:
         now = time.time()
         self._stamp(response, etag, now)
         if store is not None:
-            cache, key, token = store
+            key, token = store
             headers = [
                 (name, value)
                 for name, value in response.items()
                 if name.lower() not in UNSTORED_HEADERS
             ]
-            entry = (token, now, headers, content, etag)
-            cache.set(key, entry, timeout)
-            if self.local is not None:
-                self.local.put(key, entry)
-        if _not_modified(request, etag, now):
+            page_store().store(key, (token, now, headers, content, etag), timeout)
+        if _not_modified(request.META, etag, now):
             return self._not_modified_response(response.items())
         return response
 
     def _from_entry(self, request, entry):
-        _token, created, headers, content, etag = entry
-        if _not_modified(request, etag, created):
+        status, headers, body = _answer(request.META, entry)
+        if status == 304:
             return self._not_modified_response(headers)
-        response = HttpResponse(content)
+        response = HttpResponse(body)
         for name, value in headers:
             response[name] = value
         return response
@@ -372,7 +539,7 @@ class PublicPageCacheMiddleware:
     def _not_modified_response(headers) -> HttpResponseNotModified:
         response = HttpResponseNotModified()
         for name, value in headers:
-            if name.lower() in ("etag", "last-modified", "cache-control", "expires"):
+            if name.lower() in NOT_MODIFIED_HEADERS:
                 response[name] = value
         return response
 

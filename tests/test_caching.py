@@ -6,10 +6,16 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from pathlib import Path
+from wsgiref.util import setup_testing_defaults
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from django.test import Client
 from django.utils import timezone
 from django.utils.http import http_date
 
@@ -476,6 +482,159 @@ def test_content_changed_is_the_hook_for_bulk_updates(client, world, django_asse
     Article.objects.filter(pk=world["article"].pk).update(sapo="Đoạn dẫn đổi bằng update().")
     page_cache.content_changed()
     assert "Đoạn dẫn đổi bằng update()." in client.get(url).content.decode()
+
+
+# In front of Django: cms/wsgi.py answers stored pages before Django sees them -----------
+
+
+class WSGIReader:
+    """Requests made the way gunicorn makes them, to PublicPageCacheApplication around a
+    real Django WSGIHandler; django_calls counts the requests Django had to answer."""
+
+    def __init__(self):
+        self.django_calls = 0
+        django_app = WSGIHandler()
+
+        def counted(environ, start_response):
+            self.django_calls += 1
+            return django_app(environ, start_response)
+
+        self.app = page_cache.PublicPageCacheApplication(counted)
+
+    def request(self, path, method="GET", scheme="http", **headers):
+        path, _, query = path.partition("?")
+        environ = {
+            "REQUEST_METHOD": method,
+            "PATH_INFO": path,
+            "QUERY_STRING": query,
+            "wsgi.url_scheme": scheme,
+            "HTTP_HOST": "testserver",
+            **{f"HTTP_{name.upper()}": value for name, value in headers.items()},
+        }
+        setup_testing_defaults(environ)
+        answer = {}
+
+        def start_response(status, response_headers, exc_info=None):
+            answer["status"] = int(status.split()[0])
+            answer["headers"] = {name.lower(): value for name, value in response_headers}
+
+        body = self.app(environ, start_response)
+        try:
+            answer["body"] = b"".join(body)
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+        return answer
+
+
+@pytest.fixture
+def reader():
+    # As Django's test client does: the test's transaction must outlive each request.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield WSGIReader()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_a_stored_page_is_answered_in_front_of_django_with_the_same_headers(
+    reader, world, django_assert_num_queries
+):
+    url = world["article"].get_absolute_url()
+    first = reader.request(url)
+    assert first["status"] == 200 and reader.django_calls == 1
+    with django_assert_num_queries(0):
+        again = reader.request(url)
+    assert reader.django_calls == 1
+    assert again["status"] == 200 and again["body"] == first["body"]
+    assert again["headers"] == first["headers"]
+    # Every header the stack gives a page comes with the stored copy too.
+    for header in (
+        "content-security-policy",
+        "permissions-policy",
+        "x-content-type-options",
+        "referrer-policy",
+        "cross-origin-opener-policy",
+        "x-frame-options",
+    ):
+        assert header in again["headers"], header
+    assert "public" in again["headers"]["cache-control"]
+
+
+def test_in_front_of_django_a_change_shows_on_the_next_request(reader, world):
+    article = world["article"]
+    url = article.get_absolute_url()
+    reader.request(url)
+    reader.request(url)
+    assert reader.django_calls == 1
+    article.title = "Hội nghị báo cáo viên Tỉnh ủy quý IV năm 2026"
+    article.save()
+    page = reader.request(url)
+    assert reader.django_calls == 2
+    assert "quý IV năm 2026" in page["body"].decode()
+
+
+def test_in_front_of_django_conditional_and_head_requests(reader, world):
+    url = world["article"].get_absolute_url()
+    etag = reader.request(url)["headers"]["etag"]
+    not_modified = reader.request(url, if_none_match=etag)
+    assert not_modified["status"] == 304 and not_modified["body"] == b""
+    assert not_modified["headers"]["etag"] == etag
+    head = reader.request(url, method="HEAD")
+    assert head["status"] == 200 and head["body"] == b""
+    assert reader.django_calls == 1
+
+
+def test_in_front_of_django_a_reader_with_a_session_gets_a_private_page(reader, world):
+    url = world["article"].get_absolute_url()
+    reader.request(url)
+    private = reader.request(url, cookie="sessionid=x")
+    assert reader.django_calls == 2
+    assert "private" in private["headers"]["cache-control"]
+
+
+def test_in_front_of_django_an_unknown_host_is_refused_not_served(reader, world):
+    url = world["article"].get_absolute_url()
+    reader.request(url)
+    refused = reader.request(url, host="ke-gia-mao.example")
+    assert refused["status"] == 400
+    assert world["article"].title.encode() not in refused["body"]
+
+
+def test_in_front_of_django_plain_http_is_sent_to_https(reader, world, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    reader = WSGIReader()  # SecurityMiddleware reads the setting when Django loads it
+    url = world["article"].get_absolute_url()
+    assert reader.request(url, scheme="https")["status"] == 200
+    assert reader.request(url, scheme="https")["status"] == 200
+    assert reader.django_calls == 1
+    redirected = reader.request(url, scheme="http")
+    assert redirected["status"] == 301
+    assert redirected["headers"]["location"] == f"https://testserver{url}"
+
+
+def test_when_the_cache_fails_readers_get_the_error_page_not_a_bare_one(reader, world, monkeypatch):
+    def unreachable(self, key):
+        raise ConnectionError("Redis không trả lời")
+
+    monkeypatch.setattr(page_cache.PageStore, "lookup", unreachable)
+    page = reader.request(world["article"].get_absolute_url())
+    assert page["status"] == 500
+    assert "Hệ thống đang gặp sự cố" in page["body"].decode()
+
+
+def test_static_files_keep_their_own_caching(db, settings):
+    """The page cache comes first in MIDDLEWARE; WhiteNoise's files pass it untouched."""
+    css = Path(settings.STATIC_ROOT) / "css" / "page-cache-test.css"
+    css.parent.mkdir(parents=True, exist_ok=True)
+    css.write_text("body { color: #222; }\n")
+    try:
+        response = Client().get(settings.STATIC_URL + "css/page-cache-test.css")
+    finally:
+        css.unlink()
+    assert response.status_code == 200
+    control = response["Cache-Control"]
+    assert "public" in control and "private" not in control
 
 
 # With Redis, as in production: the pages a process served last are kept in it too -------

@@ -59,11 +59,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Anonymous public pages from the cache, before everything else that costs: a page
+    # is stored with the headers all the middleware below gave it, so a hit replays
+    # them (public/cache.py; cms/wsgi.py answers most hits before Django, the same way).
+    "public.cache.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Anonymous public pages from the cache, before everything else that costs: a page
-    # is stored with the headers the middleware below gave it (public/cache.py).
-    "public.cache.PublicPageCacheMiddleware",
     "core.security.SiteCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "core.middleware.DatabaseUnavailableMiddleware",
