@@ -72,8 +72,12 @@ VERSION_KEY = "public:version"
 PAGE_PREFIX = "public:page:"
 # Headers Django or a view may set that a stored page must not repeat.
 UNSTORED_HEADERS = {"set-cookie", "date", "vary"}
-# What the WSGI front read for a request it passes on to Django (see the middleware).
+# What the WSGI front read for a request it passes on to Django (see the middleware),
+# or CACHE_UNREACHABLE when the cache did not answer it.
 LOOKUP_ENVIRON_KEY = "toasoan.public_cache.lookup"
+CACHE_UNREACHABLE = "unreachable"
+# While the cache is out, each process says so in the log at most this often.
+FAILURE_LOG_SECONDS = 60
 
 
 def _cache():
@@ -303,6 +307,18 @@ def may_be_served_from_cache(environ) -> bool:
     )
 
 
+_last_failure_logged = 0.0
+
+
+def cache_unreachable() -> None:
+    """Notes that the shared cache did not answer a lookup (logged, not raised)."""
+    global _last_failure_logged
+    now = time.monotonic()
+    if now - _last_failure_logged >= FAILURE_LOG_SECONDS:
+        _last_failure_logged = now
+        logger.warning("Page cache unreachable: pages are rendered without it", exc_info=True)
+
+
 # Where pages are kept ---------------------------------------------------------------
 
 
@@ -415,8 +431,8 @@ class PublicPageCacheApplication:
 
     Everything else (a miss, a stale version, a reader with a session, a cache that
     does not answer) goes on to Django, where PublicPageCacheMiddleware renders and
-    stores it, or shows the error page; the lookup made here goes with it in the
-    environ, so a miss reads the cache once."""
+    stores it; the lookup made here goes with it in the environ, so a miss reads the
+    cache once."""
 
     STATUS = {200: "200 OK", 304: "304 Not Modified"}
 
@@ -429,8 +445,8 @@ class PublicPageCacheApplication:
             try:
                 state, entry = page_store().lookup(key)
             except Exception:
-                # The middleware meets the same failure and shows the site's error page.
-                logger.warning("Page cache lookup failed", exc_info=True)
+                cache_unreachable()
+                environ[LOOKUP_ENVIRON_KEY] = CACHE_UNREACHABLE
             else:
                 if servable(state, entry):
                     status, headers, body = _answer(environ, entry)
@@ -464,11 +480,22 @@ class PublicPageCacheMiddleware:
                 response = self.get_response(request)
             return self._public(request, response, None, timeout)
 
-        if looked_up is not None:
-            key, state, entry = looked_up
-        else:
+        if looked_up is None:
             key = page_key(environ)
-            state, entry = page_store().lookup(key)
+            try:
+                state, entry = page_store().lookup(key)
+            except Exception:
+                cache_unreachable()
+                looked_up = CACHE_UNREACHABLE
+            else:
+                looked_up = (key, state, entry)
+        if looked_up == CACHE_UNREACHABLE:
+            # Readers still get every page, rendered afresh and not stored. A change made
+            # meanwhile cannot bump the version (inside a transaction it fails with it);
+            # should the cache come back with pages stored before, they are dropped at
+            # the latest PUBLIC_CACHE_TIMEOUT after they were stored.
+            return self._public(request, self.get_response(request), None, timeout)
+        key, state, entry = looked_up
         if state is None:
             state = _made_state()
         elif state[1] <= time.time():

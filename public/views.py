@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from itertools import groupby
 from urllib.parse import quote
 
@@ -44,6 +45,8 @@ from .queries import (
     rows_of,
     set_prefetched,
 )
+
+logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 15
 HOME_SECTION_SIZE = 5
@@ -353,7 +356,13 @@ def count_view(request, pk: int):
     Called by the page's script, so cached pages are counted too.
     """
     address = request.META.get("REMOTE_ADDR", "")
-    if cache.add(f"viewed:{address}:{pk}", 1, timeout=600):
+    try:
+        first_in_a_while = cache.add(f"viewed:{address}:{pk}", 1, timeout=600)
+    except Exception:
+        # Without the cache a reading cannot be told from a repeat: not counted.
+        logger.warning("View count: cache unreachable", exc_info=True)
+        first_in_a_while = False
+    if first_in_a_while:
         Article.objects.public().filter(pk=pk).update(view_count=F("view_count") + 1)
     return HttpResponse(status=204)
 

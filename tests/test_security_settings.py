@@ -128,3 +128,13 @@ def test_static_files_on_a_cdn_are_the_only_other_host_for_scripts_and_styles():
     for name in ("script-src", "style-src", "img-src", "font-src"):
         assert directives[name] == ["'self'", "https://cdn.example.gov.vn"], name
     assert directives["connect-src"] == ["'self'"]
+
+
+def test_production_never_waits_on_redis_for_long():
+    options = production_settings("CACHES")["CACHES"]["default"]["OPTIONS"]
+    assert options["SOCKET_CONNECT_TIMEOUT"] == options["SOCKET_TIMEOUT"] == 1.0
+    # A timeout written in the cache's URL wins.
+    options = production_settings(
+        "CACHES", CACHE_URL="rediscache://127.0.0.1:6379/1?SOCKET_TIMEOUT=5"
+    )["CACHES"]["default"]["OPTIONS"]
+    assert options["SOCKET_TIMEOUT"] == 5 and options["SOCKET_CONNECT_TIMEOUT"] == 1.0

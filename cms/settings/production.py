@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import CACHES, DATABASES, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY", default="")
@@ -67,6 +67,15 @@ if env("MEDIA_S3_BUCKET", default=""):
                 *_policy["DIRECTIVES"]["img-src"],
                 f"{_media.scheme}://{_media.netloc}",
             ]
+
+# A Redis that stops answering must not hold every worker until the kernel gives up: a
+# page-cache lookup that times out renders the page without the cache
+# (public/cache.py). A URL's own ?SOCKET_TIMEOUT=… wins.
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    _cache_options = CACHES["default"].setdefault("OPTIONS", {})
+    _cache_timeout = env.float("CACHE_SOCKET_TIMEOUT", default=1.0)
+    _cache_options.setdefault("SOCKET_CONNECT_TIMEOUT", _cache_timeout)
+    _cache_options.setdefault("SOCKET_TIMEOUT", _cache_timeout)
 
 # Sessions read from the cache (Redis) and written through to the database: any app
 # server finds a session made on another, and none is lost if Redis evicts or restarts.

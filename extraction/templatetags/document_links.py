@@ -12,6 +12,7 @@ still lands, since old slugs redirect.
 
 from __future__ import annotations
 
+import logging
 import re
 
 from django import template
@@ -23,6 +24,7 @@ from django.utils.safestring import SafeString, mark_safe
 from extraction.extract import DOC_NUMBER, number_key
 
 register = template.Library()
+logger = logging.getLogger(__name__)
 
 CACHE_KEY = "extraction:document-links:v1"
 CACHE_SECONDS = 600
@@ -33,18 +35,30 @@ _CLOSE_A = re.compile(r"</a\s*>", re.IGNORECASE)
 
 
 def document_links() -> dict[str, tuple[str, str]]:
-    """number key -> (page URL, the document's name), for every numbered document."""
-    links = cache.get(CACHE_KEY)
-    if links is None:
-        from articles.models import Resolution
+    """number key -> (page URL, the document's name), for every numbered document.
 
-        links = {}
-        for resolution in Resolution.objects.exclude(number="").only("number", "slug", "doc_type"):
-            links[number_key(resolution.number)] = (
-                reverse("public:resolution", kwargs={"slug": resolution.slug}),
-                resolution.short_name,
-            )
+    A cache that does not answer (Redis out) costs the article page one query, not
+    the page: readers still get it (public.cache renders pages without the cache)."""
+    try:
+        links = cache.get(CACHE_KEY)
+    except Exception:
+        logger.warning("Document links: cache unreachable", exc_info=True)
+        return _read_document_links()
+    if links is None:
+        links = _read_document_links()
         cache.set(CACHE_KEY, links, CACHE_SECONDS)
+    return links
+
+
+def _read_document_links() -> dict[str, tuple[str, str]]:
+    from articles.models import Resolution
+
+    links = {}
+    for resolution in Resolution.objects.exclude(number="").only("number", "slug", "doc_type"):
+        links[number_key(resolution.number)] = (
+            reverse("public:resolution", kwargs={"slug": resolution.slug}),
+            resolution.short_name,
+        )
     return links
 
 
