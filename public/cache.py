@@ -34,6 +34,9 @@ round trip reads only the version, so a change made anywhere still shows on the 
 request, and a hot page (the home page during a conference) is not copied out of
 Redis thousands of times a second.
 
+If the cache does not answer a lookup (Redis out), the page is rendered afresh and not
+stored: readers keep the site, only slower.
+
 Only GET and HEAD without a session, CSRF or messages cookie, outside the static and
 media files, are looked up; only 200 responses of the public URLs without cookies or Vary: Cookie are stored.
 Responses carry an ETag and Last-Modified and answer conditional requests with 304;
