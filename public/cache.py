@@ -48,7 +48,6 @@ or a form gets says "private".
 from __future__ import annotations
 
 import hashlib
-import logging
 import secrets
 import threading
 import time
@@ -67,9 +66,9 @@ from django.http.cookie import parse_cookie
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
-from . import replica
+from core.caching import cache_unreachable
 
-logger = logging.getLogger(__name__)
+from . import replica
 
 VERSION_KEY = "public:version"
 PAGE_PREFIX = "public:page:"
@@ -79,8 +78,6 @@ UNSTORED_HEADERS = {"set-cookie", "date", "vary"}
 # or CACHE_UNREACHABLE when the cache did not answer it.
 LOOKUP_ENVIRON_KEY = "toasoan.public_cache.lookup"
 CACHE_UNREACHABLE = "unreachable"
-# While the cache is out, each process says so in the log at most this often.
-FAILURE_LOG_SECONDS = 60
 
 
 def _cache():
@@ -310,18 +307,6 @@ def may_be_served_from_cache(environ) -> bool:
     )
 
 
-_last_failure_logged = 0.0
-
-
-def cache_unreachable() -> None:
-    """Notes that the shared cache did not answer a lookup (logged, not raised)."""
-    global _last_failure_logged
-    now = time.monotonic()
-    if now - _last_failure_logged >= FAILURE_LOG_SECONDS:
-        _last_failure_logged = now
-        logger.warning("Page cache unreachable: pages are rendered without it", exc_info=True)
-
-
 # Where pages are kept ---------------------------------------------------------------
 
 
@@ -448,7 +433,7 @@ class PublicPageCacheApplication:
             try:
                 state, entry = page_store().lookup(key)
             except Exception:
-                cache_unreachable()
+                cache_unreachable("pages rendered without the page cache")
                 environ[LOOKUP_ENVIRON_KEY] = CACHE_UNREACHABLE
             else:
                 if servable(state, entry):
@@ -488,7 +473,7 @@ class PublicPageCacheMiddleware:
             try:
                 state, entry = page_store().lookup(key)
             except Exception:
-                cache_unreachable()
+                cache_unreachable("pages rendered without the page cache")
                 looked_up = CACHE_UNREACHABLE
             else:
                 looked_up = (key, state, entry)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from itertools import groupby
 from urllib.parse import quote
 
@@ -31,6 +30,7 @@ from articles.models import (
     Resolution,
     Tag,
 )
+from core.caching import cache_unreachable
 from core.slugs import find_by_old_slug
 from search.backends import search_glance, search_model, search_public_articles
 from search.tokens import parse_query
@@ -45,8 +45,6 @@ from .queries import (
     rows_of,
     set_prefetched,
 )
-
-logger = logging.getLogger(__name__)
 
 PAGE_SIZE = 15
 HOME_SECTION_SIZE = 5
@@ -360,7 +358,7 @@ def count_view(request, pk: int):
         first_in_a_while = cache.add(f"viewed:{address}:{pk}", 1, timeout=600)
     except Exception:
         # Without the cache a reading cannot be told from a repeat: not counted.
-        logger.warning("View count: cache unreachable", exc_info=True)
+        cache_unreachable("readings not counted")
         first_in_a_while = False
     if first_in_a_while:
         Article.objects.public().filter(pk=pk).update(view_count=F("view_count") + 1)

@@ -31,6 +31,7 @@ from articles.models import (
     Resolution,
     Tag,
 )
+from core import caching
 from public import cache as page_cache
 from workflow import services
 
@@ -614,17 +615,23 @@ def test_in_front_of_django_plain_http_is_sent_to_https(reader, world, settings)
     assert redirected["headers"]["location"] == f"https://testserver{url}"
 
 
-def test_when_the_cache_fails_readers_still_get_the_page(reader, world, monkeypatch):
+def test_when_the_cache_fails_readers_still_get_the_page(reader, world, monkeypatch, caplog):
     def unreachable(self, key):
         raise ConnectionError("Redis không trả lời")
 
     monkeypatch.setattr(page_cache.PageStore, "lookup", unreachable)
+    monkeypatch.setattr(caching, "_last_logged", {})
     url = world["article"].get_absolute_url()
-    for _ in range(2):
+    for _ in range(3):
         page = reader.request(url)
         assert page["status"] == 200
         assert world["article"].title in page["body"].decode()
-    assert reader.django_calls == 2
+    assert reader.django_calls == 3
+    # Said once, not once a request.
+    warnings = [r for r in caplog.records if r.name == "core.caching"]
+    assert [r.getMessage() for r in warnings] == [
+        "Cache unreachable: pages rendered without the page cache"
+    ]
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ still lands, since old slugs redirect.
 
 from __future__ import annotations
 
-import logging
 import re
 
 from django import template
@@ -21,10 +20,10 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from core.caching import cache_unreachable
 from extraction.extract import DOC_NUMBER, number_key
 
 register = template.Library()
-logger = logging.getLogger(__name__)
 
 CACHE_KEY = "extraction:document-links:v1"
 CACHE_SECONDS = 600
@@ -42,7 +41,7 @@ def document_links() -> dict[str, tuple[str, str]]:
     try:
         links = cache.get(CACHE_KEY)
     except Exception:
-        logger.warning("Document links: cache unreachable", exc_info=True)
+        cache_unreachable("document links read from the database")
         return _read_document_links()
     if links is None:
         links = _read_document_links()
