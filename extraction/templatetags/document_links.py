@@ -16,7 +16,6 @@ import re
 
 from django import template
 from django.core.cache import cache
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -55,7 +54,7 @@ def _read_document_links() -> dict[str, tuple[str, str]]:
     links = {}
     for resolution in Resolution.objects.exclude(number="").only("number", "slug", "doc_type"):
         links[number_key(resolution.number)] = (
-            reverse("public:resolution", kwargs={"slug": resolution.slug}),
+            resolution.get_absolute_url(),
             resolution.short_name,
         )
     return links
