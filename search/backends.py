@@ -246,35 +246,35 @@ def _through_index(public: QuerySet, folded: str, using: str) -> _Found:
 
 
 def _rank_window(model, window: list[int], query, using: str) -> list[int]:
-    """The ids of window ordered by relevance scaled by recency.
+    """The ids of window ordered by relevance scaled by recency (a year-old article's
+    relevance counts half), then newest first.
 
     Relevance is ts_rank of the terms taken each on its own (an OR query), folded plus
     EXACT_MATCH_BONUS times the exact forms. Every article here contains every term, so
     AND ranking would only add proximity, and it costs the product of the terms'
-    positions: ~50 µs an article for "nghi quyet", against ~10 µs."""
+    positions: ~50 µs an article for "nghi quyet", against ~10 µs. Ordered in the
+    database, which returns ids alone, and the window is one array parameter, so the
+    statement is the same for every query and psycopg prepares it once."""
     if not window:
         return []
-    vector = F("search_vector")
-    rank = TSRank(vector, ToTSQuery(Value(_tsquery(query.folded, "|"))))
+    connection = connections[using]
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    vector, published, pk = (quote(name) for name in ("search_vector", "published_at", "id"))
+    relevance = f"ts_rank({vector}, (%s)::tsquery)"
+    params: list = [_tsquery(query.folded, "|")]
     if query.exact:
-        rank = rank + EXACT_MATCH_BONUS * TSRank(
-            vector, ToTSQuery(Value(_tsquery(query.exact, "|")))
-        )
-    ranks = (
-        model._base_manager.using(using)
-        .filter(pk__in=window)
-        .annotate(search_rank=rank)
-        .order_by()
-        .values_list("pk", "search_rank", "published_at")
+        relevance += f" + %s * ts_rank({vector}, (%s)::tsquery)"
+        params += [EXACT_MATCH_BONUS, _tsquery(query.exact, "|")]
+    age_days = f"GREATEST(0, EXTRACT(EPOCH FROM (%s - {published})) / 86400)"
+    sql = (
+        f"SELECT {pk} FROM {table} WHERE {pk} = ANY(%s) "  # noqa: S608 - names from _meta  # nosec B608
+        f"ORDER BY COALESCE({relevance}, 0) / (1 + {age_days} / %s) DESC, "
+        f"{published} DESC, {pk} DESC"
     )
-    now = timezone.now()
-
-    def order(item):
-        pk, score, published_at = item
-        age_days = max(0.0, (now - published_at).total_seconds() / 86400)
-        return (-(score or 0.0) / (1 + age_days / RECENCY_DAYS), -published_at.timestamp(), -pk)
-
-    return [pk for pk, _score, _published_at in sorted(ranks, key=order)]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [window, *params, timezone.now(), RECENCY_DAYS])
+        return [found for (found,) in cursor.fetchall()]
 
 
 def _search_public_simple(public: QuerySet, query: ParsedQuery) -> ArticleHits:
