@@ -32,7 +32,7 @@ from articles.models import (
 )
 from core.caching import cache_unreachable
 from core.slugs import find_by_old_slug
-from search.backends import search_glance, search_model, search_public_articles
+from search.backends import Glance, search_glances, search_model, search_public_articles
 from search.tokens import parse_query
 
 from . import structured_data
@@ -512,6 +512,15 @@ SEARCH_KINDS = {
 }
 
 
+# Documents, events and people that match are shown beside the articles, each as a
+# name and a link: nothing else of them is read.
+GLANCES = {
+    "resolutions": Glance(Resolution, 3, ("number", "doc_type", "title", "slug")),
+    "events": Glance(Event, 3, ("title", "slug")),
+    "participants": Glance(Participant, 4, ("full_name", "slug")),
+}
+
+
 @require_safe
 def search(request):
     query = parse_query(request.GET.get("q", ""))
@@ -532,12 +541,9 @@ def search(request):
             paginator = HitsPaginator(hits, PAGE_SIZE, rows=Article.objects.for_listing())
             context["page"] = paginator.get_page(request.GET.get("page"))
             if context["page"].number == 1:
-                # Documents, events and people that match are shown beside the articles.
-                context["resolutions"] = search_glance(
-                    Resolution.objects.select_related("issuer"), query, 3
-                )
-                context["events"] = search_glance(Event.objects.all(), query, 3)
-                context["participants"] = search_glance(Participant.objects.all(), query, 4)
+                # Documents, events and people that match are shown beside the articles,
+                # each as a name and a link: nothing else of them is read.
+                context.update(search_glances(query, GLANCES))
             return render(request, "public/search.html", context)
         elif kind == "su-kien":
             results = search_model(Event.objects.all(), query)

@@ -50,8 +50,11 @@ BUDGETS = {
     # The worst path: PostgreSQL's word statistics (kept across tests: ANALYZE is not
     # rolled back) call the phrase common, the walk over the newest articles finds too
     # few, and the GIN index answers after all. One query more than either path alone.
-    "search, common": 11,
-    "search, rare": 10,
+    # The glances beside the articles run in a transaction of their own that has them
+    # planned for their terms (search.backends.search_glances): one query, and in a
+    # test the savepoint and its release, as for the GIN index path.
+    "search, common": 13,
+    "search, rare": 13,
     "search, events": 4,
     "feed": 2,
     "section feed": 4,

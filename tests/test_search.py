@@ -14,7 +14,13 @@ from django.utils import timezone
 
 from articles.models import Article, Event, Participant, Resolution
 from core.html import html_to_text
-from search.backends import search_articles, search_model
+from search.backends import (
+    Glance,
+    search_articles,
+    search_glances,
+    search_model,
+    search_public_articles,
+)
 from search.highlight import excerpt, highlight
 from search.tokens import (
     MAX_POSITIONS_PER_TOKEN,
@@ -452,6 +458,62 @@ def test_the_glance_beside_articles_ranks_only_the_newest_matches(client):
     response = client.get("/tim-kiem/", {"q": "nghi quyet"})
     shown = [e.pk for e in response.context["events"]]
     assert set(shown) == {oldest.pk, exact.pk, plain.pk}
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_search_page_ranks_exact_words_and_recent_articles_first(make_article):
+    now = timezone.now()
+    exact_older = make_article(
+        title="Hội nghị cán bộ chủ chốt", published_at=now - timedelta(days=3)
+    )
+    folded_newer = make_article(title="Cán bộ nghỉ hưu", published_at=now - timedelta(hours=2))
+    # Equally relevant: the newer first; one seven months old counts for two thirds.
+    older = make_article(title="Tin nghỉ lễ", published_at=now - timedelta(days=200))
+    recent = make_article(title="Tin nghỉ lễ", published_at=now - timedelta(days=1))
+    public = Article.objects.public()
+
+    def ranked(text: str) -> list[int]:
+        return search_public_articles(public, parse_query(text)).ids
+
+    assert ranked("nghị") == [exact_older.pk, folded_newer.pk, recent.pk, older.pk]
+    assert ranked("nghỉ") == [folded_newer.pk, recent.pk, older.pk, exact_older.pk]
+    # Without diacritics only recency tells them apart.
+    assert ranked("nghi") == [folded_newer.pk, recent.pk, exact_older.pk, older.pk]
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db
+def test_glances_show_each_query_its_own_matches():
+    # Each glance's statement is built once and run again with each query's terms, and
+    # PostgreSQL prepares it after a few runs: later queries must not see earlier ones'.
+    now = timezone.now()
+    conference = Event.objects.create(title="Hội nghị quán triệt", starts_at=now)
+    festival = Event.objects.create(title="Lễ hội mây tre đan", starts_at=now)
+    resolution = Resolution.objects.create(number="57-NQ/TW", subject="về khoa học, công nghệ")
+    to_lam = Participant.objects.create(full_name="Tô Lâm", positions="Tổng Bí thư")
+    glances = {
+        "events": Glance(Event, 3, ("title", "slug")),
+        "resolutions": Glance(Resolution, 3, ("number", "doc_type", "title", "slug")),
+        "participants": Glance(Participant, 4, ("full_name", "slug")),
+    }
+    expected = {
+        "hội nghị": ([conference], [], []),
+        "hoi nghi": ([conference], [], []),
+        "mây tre đan": ([festival], [], []),
+        "khoa học": ([], [resolution], []),
+        "tô lâm": ([], [], [to_lam]),
+        "to lam": ([], [], [to_lam]),
+        "không có": ([], [], []),
+    }
+    for _ in range(4):
+        for text, (events, resolutions, people) in expected.items():
+            found = search_glances(parse_query(text), glances)
+            assert found["events"] == events, text
+            assert found["resolutions"] == resolutions, text
+            assert found["participants"] == people, text
+    (shown,) = search_glances(parse_query("57-NQ/TW"), glances)["resolutions"]
+    assert shown.short_name == "Nghị quyết 57-NQ/TW"
 
 
 @pytest.mark.postgres
