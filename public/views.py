@@ -541,8 +541,6 @@ def search(request):
             paginator = HitsPaginator(hits, PAGE_SIZE, rows=Article.objects.for_listing())
             context["page"] = paginator.get_page(request.GET.get("page"))
             if context["page"].number == 1:
-                # Documents, events and people that match are shown beside the articles,
-                # each as a name and a link: nothing else of them is read.
                 context.update(search_glances(query, GLANCES))
             return render(request, "public/search.html", context)
         elif kind == "su-kien":
