@@ -117,12 +117,12 @@ def search_glances(query: ParsedQuery, glances: dict[str, Glance]) -> dict[str, 
 
     On PostgreSQL a glance's statement is the same for every query with exact forms,
     and for every one without (the terms are parameters), and the ORM takes longer to
-    build it (~2 ms) than the database to run it: it is built once per process and
+    build it (2-3 ms) than the database to run it: it is built once per process and
     shape. Prepared, PostgreSQL would soon plan it once for all terms, and the plan
     that suits rare terms (the GIN index, then sort) takes 3-4 times as long as the
     custom one for a phrase in a third of all events (walk the newest): the glances
     are planned for their terms."""
-    if not query:
+    if not query or not glances:
         return {name: [] for name in glances}
     using = router.db_for_read(next(iter(glances.values())).model)
     if connections[using].vendor != "postgresql":
