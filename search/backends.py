@@ -8,6 +8,7 @@ require every folded term, and rank exact (accented) matches above folded ones.
 from __future__ import annotations
 
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -38,6 +39,18 @@ def _tsquery(terms: list[str], operator: str, prefix_last: bool = False) -> str:
     if prefix_last:
         quoted[-1] += ":*"
     return f" {operator} ".join(quoted)
+
+
+@contextmanager
+def _planned_with(using: str, **settings: str):
+    """A transaction whose statements PostgreSQL plans with settings (planner settings
+    such as enable_seqscan), set for the transaction only, in one query."""
+    with transaction.atomic(using=using), connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT " + ", ".join(["set_config(%s, %s, true)"] * len(settings)),
+            [part for setting in settings.items() for part in setting],
+        )
+        yield
 
 
 def _is_postgresql(queryset: QuerySet) -> bool:
@@ -132,8 +145,7 @@ def search_glances(query: ParsedQuery, glances: dict[str, Glance]) -> dict[str, 
         _EXACT_PLACEHOLDER: _tsquery(query.exact, "|"),
     }
     found = {}
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        cursor.execute("SELECT set_config('plan_cache_mode', 'force_custom_plan', true)")
+    with _planned_with(using, plan_cache_mode="force_custom_plan"):
         for name, g in glances.items():
             sql, params = _glance_statement(g, bool(query.exact), using)
             rows = g.model._default_manager.db_manager(using).raw(
@@ -287,13 +299,9 @@ def _through_index(public: QuerySet, folded: str, using: str) -> _Found:
     (an & of plain lexemes needs no recheck), and one sort gives both the newest
     matches and the count, exact up to INDEX_COUNTED."""
     matches = public.filter(search_vector__matches=folded).order_by("-published_at", "-id")
-    with transaction.atomic(using=using), connections[using].cursor() as cursor:
-        # The planner does not count the cost of reading vectors from TOAST; left alone
-        # it may walk the date index testing every article. Keep it on the GIN index.
-        cursor.execute(
-            "SELECT set_config('enable_seqscan', 'off', true), "
-            "set_config('enable_indexscan', 'off', true)"
-        )
+    # The planner does not count the cost of reading vectors from TOAST; left alone it
+    # may walk the date index testing every article. Keep it on the GIN index.
+    with _planned_with(using, enable_seqscan="off", enable_indexscan="off"):
         ids = list(matches.values_list("id", flat=True)[: INDEX_COUNTED + 1])
     count = min(len(ids), INDEX_COUNTED)
     return _Found(ids[:INDEX_SHOWN], count, len(ids) > INDEX_COUNTED, "index")

@@ -14,8 +14,8 @@ from django.utils import timezone
 
 from articles.models import Article, Event, Participant, Resolution
 from core.html import html_to_text
+from public.views import GLANCES
 from search.backends import (
-    Glance,
     search_articles,
     search_glances,
     search_model,
@@ -492,11 +492,6 @@ def test_glances_show_each_query_its_own_matches():
     festival = Event.objects.create(title="Lễ hội mây tre đan", starts_at=now)
     resolution = Resolution.objects.create(number="57-NQ/TW", subject="về khoa học, công nghệ")
     to_lam = Participant.objects.create(full_name="Tô Lâm", positions="Tổng Bí thư")
-    glances = {
-        "events": Glance(Event, 3, ("title", "slug")),
-        "resolutions": Glance(Resolution, 3, ("number", "doc_type", "title", "slug")),
-        "participants": Glance(Participant, 4, ("full_name", "slug")),
-    }
     expected = {
         "hội nghị": ([conference], [], []),
         "hoi nghi": ([conference], [], []),
@@ -508,11 +503,11 @@ def test_glances_show_each_query_its_own_matches():
     }
     for _ in range(4):
         for text, (events, resolutions, people) in expected.items():
-            found = search_glances(parse_query(text), glances)
+            found = search_glances(parse_query(text), GLANCES)
             assert found["events"] == events, text
             assert found["resolutions"] == resolutions, text
             assert found["participants"] == people, text
-    (shown,) = search_glances(parse_query("57-NQ/TW"), glances)["resolutions"]
+    (shown,) = search_glances(parse_query("57-NQ/TW"), GLANCES)["resolutions"]
     assert shown.short_name == "Nghị quyết 57-NQ/TW"
 
 
